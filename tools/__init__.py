@@ -1,0 +1,1 @@
+"""Conversion pipeline: raw plan texts → normalized document model → Markdown in docs/."""

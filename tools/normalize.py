@@ -1,0 +1,82 @@
+"""Text normalization of the kept lines, every step counted in the log."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+
+from tools import script, textnorm
+from tools.layout import RawLine
+from tools.normlog import NormalizationLog
+from tools.plandata import PlanData
+
+HALF_WIDTH_NUMBERING = re.compile(r"^\s*\([一二三四五六七八九十]+\)")
+
+
+class LineNormalizer:
+    """Applies the plan's normalizations line by line and accumulates their counts."""
+
+    def __init__(self, plan: PlanData) -> None:
+        self.plan = plan
+        self.phrases = script.load_phrases() if plan.script == "traditional-taiwan" else {}
+        self.phrase_hits: Counter = Counter()
+        self.converted_chars = 0
+        self.questions = 0
+        self.indented = 0
+        self.punctuation: Counter = Counter()
+        self.numbering = 0
+        self.spaces = 0
+
+    def convert_script(self, text: str) -> str:
+        if self.plan.script != "traditional-taiwan":
+            return text
+        return script.to_mainland(text)
+
+    def line(self, raw: RawLine) -> RawLine:
+        text = raw.text
+        if self.plan.script == "traditional-taiwan":
+            converted = script.to_mainland(text)
+            self.phrase_hits.update(script.count_phrases(text, self.phrases))
+            self.converted_chars += _changed_chars(text, converted)
+            text = converted
+        if self.plan.stray_question_marks:
+            text, removed = textnorm.strip_stray_questions(text)
+            self.questions += removed
+        stripped = text.strip(textnorm.SPACES + "\r")
+        if stripped != text.rstrip("\r") and text[:1] in textnorm.SPACES:
+            self.indented += 1
+        text = stripped
+        if HALF_WIDTH_NUMBERING.match(text):
+            self.numbering += 1
+        text, changes = textnorm.full_width_punctuation(text)
+        self.punctuation.update(changes)
+        text, removed = textnorm.remove_stray_spaces(text)
+        self.spaces += removed
+        return RawLine(raw.number, text, raw.tabbed)
+
+    def record(self, log: NormalizationLog) -> None:
+        phrase_details = Counter({(source, self.phrases[source]): n for source, n in self.phrase_hits.items()})
+        log.add(
+            "script", "繁体转简体（OpenCC t2s 加审定词表），改动字符数",
+            "traditional → simplified (OpenCC t2s with the reviewed phrase table), characters changed",
+            self.converted_chars,
+        )
+        log.add(
+            "vocabulary", "台湾用语还原为大陆用语", "Taiwan vocabulary restored to mainland usage",
+            sum(self.phrase_hits.values()), phrase_details,
+        )
+        log.add("questions", "删除编码错误产生的多余问号", "removed stray '?' left by an encoding error", self.questions)
+        log.add("indent", "删除行首缩进", "removed leading indentation", self.indented)
+        log.add(
+            "punctuation", "中文语境下半角标点改为全角（GB/T 15834）",
+            "half-width punctuation in Chinese text made full-width (GB/T 15834)",
+            sum(self.punctuation.values()), self.punctuation,
+        )
+        log.add("numbering", "编号 (一) 统一为 （一）", "numbering (一) unified as （一）", self.numbering)
+        log.add("spaces", "删除数字与汉字之间、标点旁的多余空格", "removed stray spaces between digits and Chinese, or beside punctuation", self.spaces)
+
+
+def _changed_chars(before: str, after: str) -> int:
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    return sum(max(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal")

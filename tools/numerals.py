@@ -1,0 +1,30 @@
+"""Chinese numerals as printed in plan numbering (一 … 九十九)."""
+
+from __future__ import annotations
+
+DIGITS = {"零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+NUMERAL_CHARS = "零一二三四五六七八九十"
+
+
+def chinese_to_int(text: str) -> int:
+    """Turn 一, 十, 十一, 二十, 二十六 … into an int; raise ValueError otherwise."""
+    if not text or any(ch not in NUMERAL_CHARS for ch in text):
+        raise ValueError(f"not a Chinese numeral: {text!r}")
+    if "十" not in text:
+        if len(text) != 1:
+            raise ValueError(f"not a Chinese numeral: {text!r}")
+        return DIGITS[text]
+    tens, _, units = text.partition("十")
+    value = (DIGITS[tens] if tens else 1) * 10
+    if units:
+        value += DIGITS[units]
+    return value
+
+
+def int_to_chinese(value: int) -> str:
+    """Inverse of chinese_to_int for 1–99 (used to print section numbers)."""
+    names = "零一二三四五六七八九"
+    if value < 10:
+        return names[value]
+    tens, units = divmod(value, 10)
+    return ("" if tens == 1 else names[tens]) + "十" + (names[units] if units else "")

@@ -1,0 +1,31 @@
+"""read → split regions → normalize → parse: one plan data file in, one Plan out."""
+
+from __future__ import annotations
+
+from tools import reader
+from tools.layout import split_regions
+from tools.model import Block, Plan
+from tools.normalize import LineNormalizer
+from tools.normlog import NormalizationLog
+from tools.parse import parse_body
+from tools.plandata import PlanData
+
+
+def build_plan(data: PlanData) -> Plan:
+    lines, encoding = reader.read_source(data.source)
+    log = NormalizationLog(encoding=encoding)
+    crlf = data.source.read_bytes().count(b"\r\n")
+    log.add("newlines", "换行符 CRLF 统一为 LF", "CRLF line endings converted to LF", crlf)
+    normalizer = LineNormalizer(data)
+    layout = split_regions(data, lines, normalizer.convert_script, log)
+    body = [normalizer.line(line) for line in layout.body]
+    notice = [normalizer.line(line) for line in layout.notice]
+    notice_title = [normalizer.line(line) for line in layout.notice_title]
+    closing = [normalizer.line(line) for line in layout.closing]
+    normalizer.record(log)
+    preamble, sections = parse_body(data.source, body, log)
+    plan = Plan(data=data, metadata=layout.metadata, log=log, preamble=preamble, sections=sections)
+    plan.notice_title = "".join(line.text for line in notice_title)
+    plan.notice = [Block("paragraph", f"notice-p{i}", line.number, line.text) for i, line in enumerate(notice, 1)]
+    plan.closing = [Block("paragraph", f"closing-p{i}", line.number, line.text) for i, line in enumerate(closing, 1)]
+    return plan

@@ -1,0 +1,117 @@
+"""Load and validate the per-plan data files in sources/plans/*.toml."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tools.errors import InputError
+
+REQUIRED_TEXT = (
+    "slug", "source", "script", "title_zh", "title_en", "cite_en", "issuer_zh", "issuer_en",
+    "level_zh", "level_en", "kind_zh", "kind_en", "description_zh", "description_en",
+)
+OPTIONAL_TEXT = (
+    "date_written", "date_published", "doc_number", "validity_zh", "predecessor", "successor",
+)
+SCRIPTS = ("simplified", "traditional-taiwan")
+LINE_ROLES = ("drop", "meta", "notice", "notice-title", "closing")
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class LineRule:
+    """How one known non-body source line is treated."""
+
+    match: str
+    role: str
+    reason: str = ""
+    field: str = ""
+
+
+@dataclass
+class PlanData:
+    path: Path
+    slug: str
+    source: Path
+    script: str
+    title_zh: str
+    title_en: str
+    cite_en: str
+    issuer_zh: str
+    issuer_en: str
+    level_zh: str
+    level_en: str
+    kind_zh: str
+    kind_en: str
+    description_zh: str
+    description_en: str
+    period: tuple[int, int]
+    date_written: str = ""
+    date_published: str = ""
+    doc_number: str = ""
+    validity_zh: str = ""
+    predecessor: str = ""
+    successor: str = ""
+    stray_question_marks: bool = False
+    lines: list[LineRule] = field(default_factory=list)
+
+
+def _line_of(text: str, key: str) -> int | None:
+    """The line where `key = …` is written, for error messages."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if re.match(rf"\s*{re.escape(key)}\s*=", line):
+            return number
+    return None
+
+
+def load_plan(path: Path) -> PlanData:
+    """Read one plan data file; raise InputError naming the file and line."""
+    raw = path.read_text(encoding="utf-8")
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"line (\d+)", str(exc))
+        raise InputError(path, int(match.group(1)) if match else None, f"invalid TOML: {exc}") from None
+    for key in REQUIRED_TEXT:
+        value = data.get(key)
+        if not isinstance(value, str) or not value.strip():
+            problem = "missing required field" if value is None else "empty or non-text field"
+            raise InputError(path, _line_of(raw, key), f"{problem} {key!r}")
+    if not SLUG_RE.match(data["slug"]):
+        raise InputError(path, _line_of(raw, "slug"), f"slug {data['slug']!r} is not lower-case ASCII words joined by '-'")
+    if data["slug"] != path.stem:
+        raise InputError(path, _line_of(raw, "slug"), f"slug {data['slug']!r} does not match file name {path.stem!r}")
+    if data["script"] not in SCRIPTS:
+        raise InputError(path, _line_of(raw, "script"), f"script must be one of {', '.join(SCRIPTS)}")
+    period = data.get("period")
+    if not (isinstance(period, list) and len(period) == 2 and all(isinstance(y, int) for y in period) and period[0] <= period[1]):
+        raise InputError(path, _line_of(raw, "period"), "period must be [first_year, last_year]")
+    source = (path.parent.parent / data["source"]).resolve()
+    if not source.is_file():
+        raise InputError(path, _line_of(raw, "source"), f"source file {data['source']!r} does not exist")
+    rules = []
+    for index, rule in enumerate(data.get("lines", []), start=1):
+        if rule.get("role") not in LINE_ROLES or not rule.get("match"):
+            raise InputError(path, None, f"[[lines]] entry {index} needs `match` and a role among {', '.join(LINE_ROLES)}")
+        rules.append(LineRule(rule["match"], rule["role"], rule.get("reason", ""), rule.get("field", "")))
+    normalize = data.get("normalize", {})
+    return PlanData(
+        path=path,
+        source=source,
+        period=(period[0], period[1]),
+        stray_question_marks=bool(normalize.get("stray_question_marks", False)),
+        lines=rules,
+        **{key: data[key] for key in REQUIRED_TEXT if key != "source"},
+        **{key: str(data.get(key, "")) for key in OPTIONAL_TEXT},
+    )
+
+
+def load_all(directory: Path) -> list[PlanData]:
+    """Every plan, ordered by slug so that output is deterministic."""
+    plans = [load_plan(path) for path in sorted(directory.glob("*.toml"))]
+    if not plans:
+        raise InputError(directory, None, "no plan data files found")
+    return plans

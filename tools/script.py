@@ -1,0 +1,80 @@
+"""Traditional (Taiwan vocabulary) → mainland simplified Chinese with OpenCC.
+
+The conversion is OpenCC's t2s with a reviewed phrase table placed first, in both
+segmentation and the conversion chain (sources/opencc/). The config lives in the
+repository; at run time its bare `.ocd2` names are pointed at the installed opencc
+package, because the PyPI wheel cannot find them from a config outside the package.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+import opencc
+
+from tools.paths import OPENCC_DIR
+
+CONFIG = OPENCC_DIR / "mainland.json"
+PHRASES = OPENCC_DIR / "mainland-phrases.txt"
+
+
+def opencc_data_dir() -> Path:
+    return Path(opencc.__file__).resolve().parent / "clib" / "share" / "opencc"
+
+
+def _resolve(node: object, config_dir: Path) -> object:
+    """Rewrite every dictionary `file` to an absolute path."""
+    if isinstance(node, dict):
+        resolved = {key: _resolve(value, config_dir) for key, value in node.items()}
+        if "file" in resolved and isinstance(resolved["file"], str):
+            name = resolved["file"]
+            base = opencc_data_dir() if name.endswith(".ocd2") else config_dir
+            resolved["file"] = str((base / name).resolve())
+        return resolved
+    if isinstance(node, list):
+        return [_resolve(item, config_dir) for item in node]
+    return node
+
+
+@functools.lru_cache(maxsize=None)
+def converter(config: Path = CONFIG) -> opencc.OpenCC:
+    """An OpenCC converter for a repository config, with paths made absolute."""
+    resolved = _resolve(json.loads(config.read_text(encoding="utf-8")), config.parent)
+    handle = tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8")
+    with handle:
+        json.dump(resolved, handle, ensure_ascii=False)
+    return opencc.OpenCC(handle.name)
+
+
+def to_mainland(text: str) -> str:
+    return converter().convert(text)
+
+
+def load_phrases(path: Path = PHRASES) -> dict[str, str]:
+    table = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            source, target = line.split("\t")
+            table[source] = target
+    return table
+
+
+def count_phrases(text: str, table: dict[str, str]) -> Counter:
+    """How often each phrase-table entry fires, by longest match left to right, as OpenCC's mmseg does."""
+    counts: Counter = Counter()
+    longest = max(map(len, table), default=0)
+    position = 0
+    while position < len(text):
+        for size in range(min(longest, len(text) - position), 0, -1):
+            candidate = text[position:position + size]
+            if candidate in table:
+                counts[candidate] += 1
+                position += size
+                break
+        else:
+            position += 1
+    return counts

@@ -1,0 +1,126 @@
+"""English translations, stored per plan in sources/translations/<slug>.en.toml.
+
+Each entry is keyed by anchor id and records the Chinese it translates and a hash of
+that Chinese, so a changed source makes the translation visibly stale.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from tools.errors import InputError
+from tools.model import Plan
+from tools.paths import TRANSLATIONS
+from tools.textnorm import has_cjk
+
+DUTY_UNITS: dict[str, list[str]] = {}  # duty-note id → its units, filled while listing units
+METADATA_KEYS = ("name", "category", "publisher", "site_source", "validity")
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass
+class Entry:
+    key: str
+    zh: str
+    en: str
+    hash: str
+    units_en: list[str]
+
+
+def translation_units(plan: Plan) -> list[tuple[str, str]]:
+    """(key, Chinese text) for every piece of a plan page that needs English, in reading order."""
+    units: list[tuple[str, str]] = []
+    for key in METADATA_KEYS:
+        value = plan.metadata.get(key, "")
+        if has_cjk(value):
+            units.append((f"meta-{key}", value))
+    if plan.notice_title:
+        units.append(("notice-title", plan.notice_title))
+    for block in plan.notice:
+        units.append((block.id, block.text))
+    for block in plan.preamble:
+        units.extend(_block_units(block))
+    for section in plan.walk():
+        units.append((section.id, section.title))
+        for block in section.blocks:
+            units.extend(_block_units(block))
+    for block in plan.closing:
+        units.append((block.id, block.text))
+    return units
+
+
+def _block_units(block) -> list[tuple[str, str]]:
+    if block.kind == "table":
+        found = [(f"{block.id}-caption", block.caption)] if block.caption else []
+        for r, row in enumerate(block.rows):
+            for c, cell in enumerate(row, start=1):
+                if has_cjk(cell):
+                    found.append((f"{block.id}-r{r}-c{c}", cell))
+        return found
+    if block.kind == "box":
+        found = [(f"{block.id}-title", block.title)]
+        for child in block.blocks:
+            found.extend(_block_units(child))
+        return found
+    found = [(block.id, block.text)]
+    if block.duty:
+        found.append((block.duty.id, block.duty.text))
+        DUTY_UNITS[block.duty.id] = block.duty.lead + block.duty.units
+    return found
+
+
+def path_for(slug: str, directory: Path = TRANSLATIONS) -> Path:
+    return directory / f"{slug}.en.toml"
+
+
+def load(slug: str, directory: Path = TRANSLATIONS) -> dict[str, Entry]:
+    path = path_for(slug, directory)
+    if not path.exists():
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(path, None, f"invalid TOML: {exc}") from None
+    entries = {}
+    for key, value in data.items():
+        if not isinstance(value, dict):
+            raise InputError(path, None, f"entry {key!r} must be a table with zh, hash and en")
+        entries[key] = Entry(key, value.get("zh", ""), value.get("en", ""), value.get("hash", ""), value.get("units_en", []))
+    return entries
+
+
+def _toml_string(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def write_skeleton(plan: Plan, directory: Path = TRANSLATIONS) -> Path:
+    """(Re)write a plan's translation file: keep English whose Chinese is unchanged, list the rest empty."""
+    existing = load(plan.data.slug, directory)
+    lines = [
+        f"# Unofficial English translation of {plan.data.title_zh}.",
+        "# Keyed by anchor id; `hash` is of `zh`. Edit `en` only; rerun `python -m tools translations` after source changes.",
+        "",
+    ]
+    for key, zh in translation_units(plan):
+        old = existing.get(key)
+        en = old.en if old and old.hash == text_hash(zh) else ""
+        lines.append(f"[{key}]")
+        lines.append(f"hash = {_toml_string(text_hash(zh))}")
+        lines.append(f"zh = {_toml_string(zh)}")
+        lines.append(f"en = {_toml_string(en)}")
+        if key in DUTY_UNITS:
+            lines.append("units = [" + ", ".join(_toml_string(u) for u in DUTY_UNITS[key]) + "]")
+        if old and old.units_en and en:
+            lines.append("units_en = [" + ", ".join(_toml_string(u) for u in old.units_en) + "]")
+        lines.append("")
+    path = path_for(plan.data.slug, directory)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
