@@ -1,0 +1,66 @@
+"""Command line: `python -m tools build|check|translations|convert`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from tools import build, script, translations
+from tools.errors import InputError
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    plans = build.load_plans(args.plans)
+    changed = build.write_docs(build.generate_docs(plans), args.docs)
+    print(f"docs: {len(changed)} file(s) written" + (": " + ", ".join(changed) if changed else ""))
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    plans = build.load_plans(args.plans)
+    stale = build.stale_docs(build.generate_docs(plans), args.docs)
+    if stale:
+        print("docs/ is stale; run `python -m tools build`: " + ", ".join(stale), file=sys.stderr)
+        return 1
+    print("docs/ is up to date")
+    return 0
+
+
+def cmd_translations(args: argparse.Namespace) -> int:
+    for plan in build.load_plans(args.plans):
+        path = translations.write_skeleton(plan)
+        print(f"wrote {path}")
+    return 0
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    text = Path(args.file).read_text(encoding="utf-8") if args.file != "-" else sys.stdin.read()
+    sys.stdout.write(script.to_mainland(text))
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    from tools.paths import DOCS, PLANS
+
+    top = argparse.ArgumentParser(prog="python -m tools", description=__doc__)
+    top.add_argument("--plans", type=Path, default=PLANS, help="directory of plan data files")
+    top.add_argument("--docs", type=Path, default=DOCS, help="output directory for Markdown")
+    sub = top.add_subparsers(dest="command", required=True)
+    sub.add_parser("build", help="convert sources/ into docs/").set_defaults(func=cmd_build)
+    sub.add_parser("check", help="fail when docs/ is stale").set_defaults(func=cmd_check)
+    sub.add_parser("translations", help="refresh translation files, keeping unchanged English").set_defaults(func=cmd_translations)
+    convert = sub.add_parser("convert", help="traditional (Taiwan) → mainland simplified, stdin or FILE")
+    convert.add_argument("file", nargs="?", default="-")
+    convert.set_defaults(func=cmd_convert)
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except InputError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2

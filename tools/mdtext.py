@@ -1,0 +1,60 @@
+"""Markdown-safe text: source text must show as text, never be interpreted.
+
+Characters that Markdown, HTML, attr_list ({: …}) or a template engine ({{ }}) would
+act on are written as numeric character references, which every Markdown parser
+turns back into the same characters. markdown-it-py then parses the result and
+checks that it is one paragraph of exactly the original text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from markdown_it import MarkdownIt
+
+from tools.errors import InputError
+
+ALWAYS = set("&<>*_`[]{}\\|!~^$")
+# Only dangerous at the start of a line: headings, lists, quotes, definition lists.
+LEADING = set("#-+>:=")
+ORDERED_LIST = re.compile(r"^(\d{1,9})([.)])(\s|$)")
+_PARSER = MarkdownIt("commonmark")
+
+
+def escape(text: str) -> str:
+    out = []
+    for index, char in enumerate(text):
+        if char in ALWAYS or (index == 0 and char in LEADING):
+            out.append(f"&#{ord(char)};")
+        else:
+            out.append(char)
+    escaped = "".join(out)
+    match = ORDERED_LIST.match(escaped)
+    if match:
+        escaped = f"{match.group(1)}&#{ord(match.group(2))};" + escaped[match.end(2):]
+    return escaped
+
+
+def plain_text_of(markdown: str) -> str | None:
+    """The text of a one-paragraph Markdown string, or None if it parses as anything else."""
+    tokens = _PARSER.parse(markdown)
+    if [t.type for t in tokens] != ["paragraph_open", "inline", "paragraph_close"]:
+        return None
+    children = tokens[1].children or []
+    if any(child.type not in ("text", "softbreak") for child in children):
+        return None
+    return "".join(child.content for child in children)
+
+
+def safe(text: str, where: str = "") -> str:
+    """Escape text and prove with markdown-it-py that it renders back to itself."""
+    text = " ".join(text.split("\n"))
+    escaped = escape(text)
+    if text and plain_text_of(escaped) != text:
+        raise InputError(where or "<text>", None, f"text cannot be made Markdown-safe: {text[:40]!r}")
+    return escaped
+
+
+def attr_html(text: str) -> str:
+    return html.escape(text, quote=True)

@@ -1,0 +1,3 @@
+"""MkDocs hooks: build-time steps that need the built site."""
+
+from __future__ import annotations
