@@ -1,4 +1,4 @@
-"""Command line: `python -m tools build|check|translations|convert`."""
+"""Command line: `python -m tools build|check|translations|bundle|convert`."""
 
 from __future__ import annotations
 
@@ -41,6 +41,15 @@ def cmd_convert(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bundle(args: argparse.Namespace) -> int:
+    from tools.bundle import make_bundle
+    from tools.paths import ROOT
+
+    size = make_bundle(ROOT / "site", ROOT / "dist" / "ip-plans-offline.zip")
+    print(f"dist/ip-plans-offline.zip: {size} bytes")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     from tools.paths import DOCS, PLANS
 
@@ -51,6 +60,7 @@ def parser() -> argparse.ArgumentParser:
     sub.add_parser("build", help="convert sources/ into docs/").set_defaults(func=cmd_build)
     sub.add_parser("check", help="fail when docs/ is stale").set_defaults(func=cmd_check)
     sub.add_parser("translations", help="refresh translation files, keeping unchanged English").set_defaults(func=cmd_translations)
+    sub.add_parser("bundle", help="zip site/ into dist/ip-plans-offline.zip").set_defaults(func=cmd_bundle)
     convert = sub.add_parser("convert", help="traditional (Taiwan) → mainland simplified, stdin or FILE")
     convert.add_argument("file", nargs="?", default="-")
     convert.set_defaults(func=cmd_convert)

@@ -83,7 +83,8 @@ class PageWriter:
         data = self.plan.data
         title = data.title_zh if self.lang == "zh" else data.title_en
         self.emit("---", f"title: {_yaml(title)}", f"description: {_yaml(getattr(data, 'description_' + self.lang))}", "---", "")
-        self.emit(f"# {safe(title)} {{#title}}", "")
+        cite = f"《{data.title_zh}》" if self.lang == "zh" else data.cite_en
+        self.emit(f'# {safe(title)} {{#title data-cite="{attr_html(cite)}"}}', "")
         if self.lang == "en":
             self.unofficial_notice()
         self.metadata_card()
@@ -185,7 +186,8 @@ class PageWriter:
     def section(self, section: Section) -> None:
         hashes = "#" * section.level
         label = heading_label(section, self.lang)
-        self.emit(f"{hashes} {safe(label + self.main.get(section.id, section.title))} {{#{section.id}}}", "")
+        number = section.number.replace('"', "")
+        self.emit(f'{hashes} {safe(label + self.main.get(section.id, section.title))} {{#{section.id} data-number="{number}"}}', "")
         self.twin_paragraph(section.id, section.title, f"tw-h tw-h{section.level}")
         self.blocks(section.blocks)
 

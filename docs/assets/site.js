@@ -1,0 +1,160 @@
+/* Reading aids that must work served and from file://, with no network. */
+(function () {
+  "use strict";
+  var SBS_KEY = "ip-plans.side-by-side";
+  var root = document.documentElement;
+  var isEnglish = (root.getAttribute("lang") || "").indexOf("en") === 0;
+  var T = isEnglish
+    ? { sbs: "Side by side", copied: "Link and citation copied", copy: "Copy link and citation",
+        select: "Copy the link and citation below (Ctrl+C):", close: "Close", para: "¶" }
+    : { sbs: "中英对照", copied: "已复制链接和引文", copy: "复制链接和引文",
+        select: "请复制下面的链接和引文（Ctrl+C）：", close: "关闭", para: "段" };
+
+  function storedSideBySide() {
+    try { return localStorage.getItem(SBS_KEY) === "1"; } catch (e) { return false; }
+  }
+  function setSideBySide(on) {
+    root.classList.toggle("sbs", on);
+    try { localStorage.setItem(SBS_KEY, on ? "1" : "0"); } catch (e) { /* file:// may refuse */ }
+    var button = document.querySelector(".plan-toolbar .sbs-toggle");
+    if (button) button.setAttribute("aria-pressed", on ? "true" : "false");
+  }
+  root.classList.toggle("sbs", storedSideBySide());
+
+  /* The language switch keeps the current #anchor (ids are identical in both languages). */
+  function keepAnchor() {
+    var links = document.querySelectorAll("a[data-keep-anchor], a.zh-original");
+    for (var i = 0; i < links.length; i++) {
+      var href = links[i].getAttribute("href").split("#")[0];
+      links[i].setAttribute("href", href + location.hash);
+    }
+  }
+
+  function citationFor(element) {
+    var title = document.getElementById("title");
+    var planTitle = title ? title.getAttribute("data-cite") : document.title;
+    var id = element.id;
+    var heading = element.matches("h1, h2, h3, h4") ? element : null;
+    var paragraphIndex = null;
+    if (!heading) {
+      var match = /-p(\d+)$/.exec(id);
+      paragraphIndex = match ? match[1] : null;
+      var walker = element;
+      while (walker && !heading) {
+        var previous = walker.previousElementSibling;
+        while (previous && !previous.matches("h2, h3, h4")) previous = previous.previousElementSibling;
+        heading = previous || null;
+        walker = walker.parentElement && walker.parentElement.closest(".md-typeset > *");
+        if (!previous && walker === element) break;
+      }
+    }
+    var where;
+    if (/^box-(\d+)/.test(id)) {
+      var box = /^box-(\d+)/.exec(id)[1];
+      where = isEnglish ? "Box " + box : "专栏" + box;
+    } else if (/^preamble/.test(id)) {
+      where = isEnglish ? "preamble" : "序言";
+    } else if (heading && heading.id !== "title") {
+      where = isEnglish ? "§" + heading.id.replace(/^s/, "").replace(/-/g, ".") : heading.getAttribute("data-number");
+    } else {
+      where = "";
+    }
+    if (paragraphIndex && !/^box-/.test(id)) {
+      where += isEnglish ? " ¶" + paragraphIndex : " 第" + paragraphIndex + "段";
+    }
+    return isEnglish ? planTitle + (where ? ", " + where : "") : planTitle + where;
+  }
+
+  function showFallback(text) {
+    var old = document.querySelector(".cite-fallback");
+    if (old) old.remove();
+    var box = document.createElement("div");
+    box.className = "cite-fallback";
+    box.setAttribute("role", "dialog");
+    var label = document.createElement("p");
+    label.className = "cite-status";
+    label.textContent = T.select;
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.readOnly = true;
+    var close = document.createElement("button");
+    close.type = "button";
+    close.className = "cite-button";
+    close.style.opacity = 1;
+    close.textContent = T.close;
+    close.addEventListener("click", function () { box.remove(); });
+    box.appendChild(label); box.appendChild(area); box.appendChild(close);
+    document.body.appendChild(box);
+    area.focus();
+    area.select();
+  }
+
+  function copyCitation(element) {
+    var url = location.href.split("#")[0] + "#" + element.id;
+    var text = url + "\n" + citationFor(element);
+    document.body.setAttribute("data-last-citation", text);
+    if (navigator.clipboard && window.isSecureContext && location.protocol !== "file:") {
+      navigator.clipboard.writeText(text).then(function () {
+        flash(element);
+      }, function () { showFallback(text); });
+    } else {
+      showFallback(text);
+    }
+  }
+
+  function flash(element) {
+    var button = element.querySelector(":scope > .cite-button");
+    if (!button) return;
+    var old = button.textContent;
+    button.textContent = "✓";
+    setTimeout(function () { button.textContent = old; }, 1500);
+  }
+
+  function addCiteButtons(article) {
+    var targets = article.querySelectorAll(
+      "h2[id], h3[id], h4[id], p[id]:not(.tw):not(.notice-label), .box[id] > .admonition-title");
+    for (var i = 0; i < targets.length; i++) {
+      var target = targets[i].classList.contains("admonition-title") ? targets[i] : targets[i];
+      var owner = target.classList.contains("admonition-title") ? target.parentElement : target;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "cite-button";
+      button.setAttribute("data-search-exclude", "");
+      button.title = T.copy;
+      button.setAttribute("aria-label", T.copy);
+      button.textContent = "🔗";
+      (function (element) {
+        button.addEventListener("click", function (event) { event.preventDefault(); copyCitation(element); });
+      })(owner);
+      target.appendChild(button);
+    }
+  }
+
+  function addToolbar(article) {
+    var title = document.getElementById("title");
+    if (!title || !article.querySelector(".tw")) return;
+    var bar = document.createElement("div");
+    bar.className = "plan-toolbar";
+    var toggle = document.createElement("button");
+    toggle.type = "button";
+    toggle.className = "sbs-toggle";
+    toggle.textContent = T.sbs;
+    toggle.setAttribute("aria-pressed", root.classList.contains("sbs") ? "true" : "false");
+    toggle.addEventListener("click", function () { setSideBySide(!root.classList.contains("sbs")); });
+    bar.appendChild(toggle);
+    title.insertAdjacentElement("afterend", bar);
+  }
+
+  function init() {
+    var article = document.querySelector("article.md-content__inner");
+    keepAnchor();
+    window.addEventListener("hashchange", keepAnchor);
+    if (!article) return;
+    addToolbar(article);
+    if (document.getElementById("title") && document.getElementById("title").hasAttribute("data-cite")) {
+      addCiteButtons(article);
+    }
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

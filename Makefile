@@ -1,0 +1,62 @@
+# Newcomer contract: on a fresh machine with Python 3.11, `make site` then `make test`.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+# Reproducible builds: fixed dates in the sitemap and the zip unless the caller sets one.
+export SOURCE_DATE_EPOCH ?= 1735689600
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: help venv docs check site bundle serve test test-deps lint bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(BIN)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+venv: $(BIN)/.installed ## Create the virtual environment and install the pinned packages
+
+docs: venv ## Convert sources/ into docs/ (Markdown)
+	$(BIN)/python -m tools build
+
+check: venv ## Fail if docs/ is stale
+	$(BIN)/python -m tools check
+
+site: docs ## Build site/ (both languages) and dist/ip-plans-offline.zip
+	$(BIN)/mkdocs build --strict --quiet
+	$(BIN)/python -m tools bundle
+
+bundle: ## Zip site/ into dist/ip-plans-offline.zip (after make site)
+	$(BIN)/python -m tools bundle
+
+serve: docs ## Preview at http://127.0.0.1:8000
+	$(BIN)/mkdocs serve -a 127.0.0.1:8000
+
+$(BIN)/.test-installed: $(BIN)/.installed requirements-test.txt
+	$(BIN)/pip install --quiet -r requirements-test.txt
+	touch $@
+
+test-deps: $(BIN)/.test-installed ## Install test tools, Chromium and CJK fonts (apt)
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -d /usr/share/fonts/opentype/noto ]; then \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver fonts-noto-cjk >/dev/null; \
+	fi
+
+lint: test-deps ## ruff
+	$(BIN)/ruff check tools tests
+
+test: test-deps site ## Everything: freshness, lint, unit, site and browser tests
+	$(BIN)/python -m tools check
+	$(BIN)/ruff check tools tests
+	$(BIN)/python -m pytest -q tests
+
+bench: test-deps ## Measure and write BENCHMARKS.md
+	$(BIN)/python -m tools bench
+
+clean: ## Remove build outputs
+	rm -rf site dist .bench
