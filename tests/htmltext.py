@@ -1,0 +1,48 @@
+"""Text of a built page's article, skipping interface elements, with the stdlib HTML parser."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+VOID = {"br", "img", "hr", "meta", "link", "input", "wbr", "source", "col", "area", "base", "embed", "param", "track"}
+
+
+class ArticleText(HTMLParser):
+    def __init__(self, skip_classes: set[str], skip_ids: set[str]) -> None:
+        super().__init__(convert_charrefs=True)
+        self.skip_classes = skip_classes
+        self.skip_ids = skip_ids
+        self.depth = 0  # >0 inside the article
+        self.skipping = 0  # >0 inside a skipped element
+        self.stack: list[bool] = []
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in VOID:
+            return
+        attributes = dict(attrs)
+        classes = set((attributes.get("class") or "").split())
+        if tag == "article" and "md-content__inner" in classes:
+            self.depth += 1
+        skip = bool(classes & self.skip_classes) or attributes.get("id") in self.skip_ids or tag in ("script", "style")
+        self.stack.append(skip)
+        if skip:
+            self.skipping += 1
+
+    def handle_endtag(self, tag):
+        if tag in VOID or not self.stack:
+            return
+        if self.stack.pop():
+            self.skipping -= 1
+        if tag == "article":
+            self.depth = max(0, self.depth - 1)
+
+    def handle_data(self, data):
+        if self.depth and not self.skipping:
+            self.parts.append(data)
+
+
+def article_text(html: str, skip_classes=(), skip_ids=()) -> str:
+    parser = ArticleText(set(skip_classes), set(skip_ids))
+    parser.feed(html)
+    return "".join(parser.parts)
