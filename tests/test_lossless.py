@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from htmltext import article_text
+
 from tools import reader, script
 from tools.textnorm import collapse_spaces
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import opencc
 import pytest
-
 from golden_files import compare
+
 from tools import cli, script
 
 ROOT = Path(__file__).resolve().parent.parent

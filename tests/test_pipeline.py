@@ -6,16 +6,19 @@ import re
 from pathlib import Path
 
 import pytest
+from golden_files import compare
 from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from golden_files import compare
 from tools import build, cli
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 SLUGS = ["gansu-2021-2035", "tongzhou-2022-2025", "xinjiang-2016-2020", "xinjiang-2021-2025", "yuxi-2021"]
-ID_RE = re.compile(r"^(s\d+(-\d+)*(-p\d+(-duty)?)?|preamble(-p\d+)?|box-\d+(-p\d+)?|table-\d+(-r\d+)?|notice(-p\d+|-title)?|closing(-p\d+)?|title|document-info|normalization|unofficial|plans)$")
+ID_RE = re.compile(
+    r"^(s\d+(-\d+)*(-p\d+(-duty)?)?|preamble(-p\d+)?|box-\d+(-p\d+)?|table-\d+(-r\d+)?|notice(-p\d+|-title)?"
+    r"|closing(-p\d+)?|title|document-info|normalization|unofficial|plans)$"
+)
 HEADING_ATTR = re.compile(r"\{#([A-Za-z0-9-]+)(?: [^}]*)?\}$")
 BLOCK_ATTR = re.compile(r"^\{: #([A-Za-z0-9-]+)[^}]*\}$")
 

@@ -45,7 +45,7 @@ def parse_metadata_line(text: str, fields: list[dict]) -> list[tuple[dict, str]]
     pieces = re.split(f"({labels})\\s*[:：]", text)
     by_label = {f["label"]: f for f in fields}
     found = []
-    for label, value in zip(pieces[1::2], pieces[2::2]):
+    for label, value in zip(pieces[1::2], pieces[2::2], strict=True):
         found.append((by_label[label], value.strip()))
     return found
 

@@ -114,4 +114,11 @@ def load_all(directory: Path) -> list[PlanData]:
     plans = [load_plan(path) for path in sorted(directory.glob("*.toml"))]
     if not plans:
         raise InputError(directory, None, "no plan data files found")
+    slugs = {plan.slug for plan in plans}
+    for plan in plans:
+        for relation in ("predecessor", "successor"):
+            target = getattr(plan, relation)
+            if target and target not in slugs:
+                raw = plan.path.read_text(encoding="utf-8")
+                raise InputError(plan.path, _line_of(raw, relation), f"{relation} {target!r} is not a plan in the corpus")
     return plans

@@ -20,6 +20,8 @@ def decode(data: bytes, path: Path) -> tuple[str, str]:
     """Return (text, encoding name). Raise InputError for empty, binary or undecodable input."""
     if not data.strip():
         raise InputError(path, 1, "file is empty")
+    if b"\x00" in data and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise InputError(path, _line_at(data, data.index(b"\x00")), "binary data (NUL byte); not a text file")
     if data.startswith(codecs.BOM_UTF8):
         text, encoding = data[len(codecs.BOM_UTF8):].decode("utf-8", errors="strict"), "UTF-8 with BOM"
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):

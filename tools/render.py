@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from tools.mdtext import attr_html, safe
 from tools.model import Block, Plan, Section
@@ -20,7 +20,7 @@ OTHER = {"zh": "en", "en": "zh"}
 HTML_LANG = {"zh": "zh-Hans", "en": "en"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def ui(lang: str) -> dict[str, str]:
     return tomllib.loads((SOURCES / "ui.toml").read_text(encoding="utf-8"))[lang]
 
@@ -139,7 +139,7 @@ class PageWriter:
             "    type: info",
             "    attrs: {id: document-info, class: meta-card}",
             "",
-            f"| | |",
+            "| | |",
             "|---|---|",
         )
         for key, value in rows:
@@ -176,7 +176,7 @@ class PageWriter:
 
     def notice(self) -> None:
         labels = ui(self.lang)
-        self.emit(f"/// html | section#notice.notice", "", f"**{safe(labels['notice_title'])}**", "{: .notice-label }", "")
+        self.emit("/// html | section#notice.notice", "", f"**{safe(labels['notice_title'])}**", "{: .notice-label }", "")
         if self.plan.notice_title:
             self.paragraph("notice-title", self.plan.notice_title, "notice-heading")
         for block in self.plan.notice:

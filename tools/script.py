@@ -40,7 +40,7 @@ def _resolve(node: object, config_dir: Path) -> object:
     return node
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def converter(config: Path = CONFIG) -> opencc.OpenCC:
     """An OpenCC converter for a repository config, with paths made absolute."""
     resolved = _resolve(json.loads(config.read_text(encoding="utf-8")), config.parent)

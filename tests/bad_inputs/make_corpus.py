@@ -1,0 +1,75 @@
+"""Writes the bad-input corpus (run once; the files are committed). Each case is a
+directory with plans/<slug>.toml, seeds/<file> and expected.txt (the error message, or
+`ok` for inputs that must convert safely)."""
+
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+GOOD = """测试规划
+为加强知识产权工作，制定本规划。
+一、总体要求
+（一）指导思想
+坚持创新驱动，推动高质量发展。
+（二）主要目标
+1.提升质量。到2025年，发明专利拥有量达到1万件。
+2.强化保护。建立健全保护体系。
+二、重点任务
+（一）加强创造
+开展知识产权贯标工作。
+"""
+PLAN = """slug = "test-plan"
+source = "seeds/source.txt"
+script = "simplified"
+title_zh = "测试规划"
+title_en = "Test plan"
+cite_en = "Test plan"
+issuer_zh = "测试机关"
+issuer_en = "Test authority"
+level_zh = "县级"
+level_en = "County"
+kind_zh = "规划"
+kind_en = "Plan"
+description_zh = "测试。"
+description_en = "Test."
+period = [2021, 2025]
+
+[[lines]]
+match = "测试规划"
+role = "drop"
+reason = "title"
+"""
+
+
+def case(name: str, expected: str, source: bytes | str = GOOD, plan: str = PLAN) -> None:
+    folder = HERE / name
+    (folder / "plans").mkdir(parents=True, exist_ok=True)
+    (folder / "seeds").mkdir(parents=True, exist_ok=True)
+    (folder / "plans" / "test-plan.toml").write_text(plan, encoding="utf-8")
+    data = source.encode("utf-8") if isinstance(source, str) else source
+    (folder / "seeds" / "source.txt").write_bytes(data)
+    (folder / "expected.txt").write_text(expected + "\n", encoding="utf-8")
+
+
+case("gbk", "ok", GOOD.encode("gbk"))
+case("gb18030", "ok", (GOOD + "（二）加强保护\n开展㐀字测试。\n").encode("gb18030"))
+case("utf16", "ok", GOOD.encode("utf-16"))
+case("utf8-bom", "ok", b"\xef\xbb\xbf" + GOOD.encode("utf-8"))
+case("crlf", "ok", GOOD.replace("\n", "\r\n"))
+case("empty", "source.txt:1: file is empty", b"")
+case("binary", "binary data", b"\x00\x01\x02PK\x03\x04" + bytes(range(256)))
+case("truncated-utf8", "file is truncated in the middle of a UTF-8 character", GOOD.encode("utf-8")[:-5])
+case("truncated-sentence", "source.txt:11: the last line stops mid-sentence; is the file truncated?", GOOD.rstrip("。\n") + "\n")
+case("undecodable", "cannot decode byte", GOOD.encode("utf-8") + b"\xff\xfe\xfa\xfb\xfc\n")
+case("html-injection", "ok", GOOD + "（二）安全测试\n<script>alert('x')</script><img src=x onerror=alert(1)>测试。\n")
+MARKDOWN_AND_JINJA = "# 不是标题 *不是强调* [链接](javascript:alert(1)) {: #evil } {{ config.site_name }} {% raw %}测试。"
+case("markdown-jinja", "ok", GOOD + "（二）语法测试\n" + MARKDOWN_AND_JINJA + "\n")
+case("duplicate-numbering", "source.txt:8: numbering repeats: found 1, expected 2", GOOD.replace("2.强化保护", "1.强化保护"))
+case("skipped-numbering", "source.txt:8: numbering jumps: found 3, expected 2", GOOD.replace("2.强化保护", "3.强化保护"))
+case("skipped-chapter", "source.txt:9: numbering jumps: found 3, expected 2", GOOD.replace("二、重点任务", "三、重点任务"))
+case("table-missing-cell", "source.txt:17: table row has 2 cells but the header has 3",
+     GOOD + "主要指标\n\t序号\n\t指标\n\t2025年\n\n\t1\n\t发明专利\n\n")
+case("plan-missing-field", "test-plan.toml: missing required field 'title_en'", plan=PLAN.replace('title_en = "Test plan"\n', ""))
+case("plan-missing-source", "test-plan.toml:2: source file 'seeds/missing.txt' does not exist", plan=PLAN.replace("seeds/source.txt", "seeds/missing.txt"))
+case("plan-bad-toml", "test-plan.toml:3: invalid TOML", plan=PLAN.replace('script = "simplified"', "script = simplified"))
+case("plan-stale-line-rule", "line rule '不存在的行' matches no line of source.txt", plan=PLAN + '[[lines]]\nmatch = "不存在的行"\nrole = "drop"\n')
+case("plan-unknown-slug", "test-plan.toml:16: predecessor 'no-such-plan' is not a plan in the corpus", plan=PLAN.replace("period = [2021, 2025]", 'period = [2021, 2025]\npredecessor = "no-such-plan"'))

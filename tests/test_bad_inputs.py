@@ -1,0 +1,60 @@
+"""The bad-input corpus: each case converts safely or fails with one clear line naming the file and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tools import cli
+
+CORPUS = Path(__file__).resolve().parent / "bad_inputs"
+CASES = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
+
+
+def run(case: str, tmp_path: Path, capsys) -> tuple[int, str, str]:
+    code = cli.main(["--plans", str(CORPUS / case / "plans"), "--docs", str(tmp_path / "docs"), "build"])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_corpus_is_large_enough():
+    assert len(CASES) >= 15
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_case(case, tmp_path, capsys):
+    expected = (CORPUS / case / "expected.txt").read_text(encoding="utf-8").strip()
+    code, out, err = run(case, tmp_path, capsys)
+    assert "Traceback" not in err
+    if expected == "ok":
+        assert code == 0, err
+        page = (tmp_path / "docs" / "test-plan" / "index.md").read_text(encoding="utf-8")
+        assert "开展知识产权贯标工作。" in page
+        return
+    assert code == 2
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("error: ")
+    assert expected in lines[0], lines[0]
+    assert "test-plan.toml" in lines[0] or "source.txt" in lines[0]
+
+
+def test_encodings_decode_to_the_same_text(tmp_path, capsys):
+    pages = {}
+    for case in ("gbk", "utf16", "utf8-bom", "crlf"):
+        run(case, tmp_path / case, capsys)
+        pages[case] = (tmp_path / case / "docs" / "test-plan" / "index.md").read_text(encoding="utf-8")
+    bodies = {case: page.split("id: normalization")[1].split("\n///\n", 1)[1] for case, page in pages.items()}
+    assert len(set(bodies.values())) == 1
+
+
+def test_injection_is_shown_as_text(tmp_path, capsys):
+    run("html-injection", tmp_path, capsys)
+    page = (tmp_path / "docs" / "test-plan" / "index.md").read_text(encoding="utf-8")
+    assert "<script>" not in page and "<img" not in page
+    assert "&#60;script&#62;" in page
+    run("markdown-jinja", tmp_path / "md", capsys)
+    page = (tmp_path / "md" / "docs" / "test-plan" / "index.md").read_text(encoding="utf-8")
+    assert "{{" not in page and "{: #evil" not in page and "](javascript:" not in page
+    assert "&#123;&#123; config.site&#95;name &#125;&#125;" in page
