@@ -72,4 +72,7 @@ case("plan-missing-field", "test-plan.toml: missing required field 'title_en'", 
 case("plan-missing-source", "test-plan.toml:2: source file 'seeds/missing.txt' does not exist", plan=PLAN.replace("seeds/source.txt", "seeds/missing.txt"))
 case("plan-bad-toml", "test-plan.toml:3: invalid TOML", plan=PLAN.replace('script = "simplified"', "script = simplified"))
 case("plan-stale-line-rule", "line rule '不存在的行' matches no line of source.txt", plan=PLAN + '[[lines]]\nmatch = "不存在的行"\nrole = "drop"\n')
-case("plan-unknown-slug", "test-plan.toml:16: predecessor 'no-such-plan' is not a plan in the corpus", plan=PLAN.replace("period = [2021, 2025]", 'period = [2021, 2025]\npredecessor = "no-such-plan"'))
+case(
+    "plan-unknown-slug", "test-plan.toml:16: predecessor 'no-such-plan' is not a plan in the corpus",
+    plan=PLAN.replace("period = [2021, 2025]", 'period = [2021, 2025]\npredecessor = "no-such-plan"'),
+)
