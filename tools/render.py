@@ -14,6 +14,7 @@ from functools import cache
 from tools.mdtext import attr_html, safe
 from tools.model import Block, Plan, Section
 from tools.paths import SOURCES
+from tools.textnorm import has_cjk
 from tools.translations import Entry
 
 OTHER = {"zh": "en", "en": "zh"}
@@ -244,7 +245,7 @@ class PageWriter:
 
     def html_table(self, block: Block, texts: Texts, with_ids: bool) -> str:
         def cell(r: int, c: int, value: str) -> str:
-            return attr_html(texts.get(f"{block.id}-r{r}-c{c}", value) if value.strip() else value)
+            return attr_html(texts.get(f"{block.id}-r{r}-c{c}", value) if has_cjk(value) else value)
 
         if with_ids:
             attrs = f' id="{block.id}" class="plan-table"'

@@ -1,0 +1,97 @@
+"""Assertions on the real built site (both languages), as mkdocs-static-i18n's tests do."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+SLUGS = ["gansu-2021-2035", "tongzhou-2022-2025", "xinjiang-2016-2020", "xinjiang-2021-2025", "yuxi-2021"]
+ANCHOR = re.compile(r'id="((?:s\d|preamble|box-|table-)[^"]*)"')
+
+
+def page(site, path):
+    return (site / path).read_text(encoding="utf-8")
+
+
+def test_both_languages_built(built_site):
+    assert 'lang="zh"' in page(built_site, "index.html") or 'lang="zh-Hans"' in page(built_site, "index.html")
+    assert '<html lang="en"' in page(built_site, "en/index.html")
+    for slug in SLUGS:
+        assert (built_site / slug / "index.html").is_file()
+        assert (built_site / "en" / slug / "index.html").is_file()
+
+
+def test_home_lists_every_plan(built_site, plans):
+    for lang_path, field in (("index.html", "title_zh"), ("en/index.html", "title_en")):
+        html = page(built_site, lang_path)
+        for plan in plans.values():
+            assert getattr(plan.data, field) in html.replace("&rsquo;", "'").replace("&#39;", "'")
+            assert f"{plan.data.period[0]}–{plan.data.period[1]}" in html
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_same_anchor_ids_in_both_languages(built_site, slug):
+    zh = ANCHOR.findall(page(built_site, f"{slug}/index.html"))
+    en = ANCHOR.findall(page(built_site, f"en/{slug}/index.html"))
+    assert zh == en
+    assert len(zh) == len(set(zh)), "an id is duplicated (side-by-side twins must carry none)"
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_metadata_card_and_normalization_note(built_site, slug):
+    zh = page(built_site, f"{slug}/index.html")
+    en = page(built_site, f"en/{slug}/index.html")
+    assert 'id="document-info"' in zh and "文件信息" in zh
+    assert "来源与规范化说明" in zh and "Source and normalization" in en
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_english_page_marked_unofficial(built_site, slug):
+    en = page(built_site, f"en/{slug}/index.html")
+    assert "Unofficial translation. The Chinese text is authoritative." in en
+    assert f'class="zh-original" href="../../{slug}/index.html"' in en
+    assert "[untranslated]" not in en
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_language_switch_links_to_same_page(built_site, slug):
+    zh = page(built_site, f"{slug}/index.html")
+    en = page(built_site, f"en/{slug}/index.html")
+    assert re.search(rf'href="\.\./en/{slug}/index\.html" hreflang="en"[^>]*target="_self"', zh)
+    assert re.search(rf'href="\.\./\.\./{slug}/index\.html" hreflang="zh"[^>]*target="_self"', en)
+
+
+def test_no_request_to_outside_hosts(built_site):
+    for path in built_site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        assert not re.search(r'<(script|link|img|iframe)[^>]*(src|href)="(https?:)?//', html), path
+        for host in ("unpkg.com", "fonts.googleapis.com", "fonts.gstatic.com", "cdn.jsdelivr.net"):
+            assert host not in html, (path, host)
+
+
+def test_search_index_covers_both_languages_with_chinese_segmentation(built_site):
+    index = json.loads(page(built_site, "search/search_index.json"))
+    separator = index["config"]["separator"]
+    assert "\u200b" in separator or "\\u200b" in separator, separator
+    locations = [doc["location"] for doc in index["docs"]]
+    assert any(loc.startswith("en/") for loc in locations)
+    assert any(loc.startswith("yuxi-2021/") for loc in locations)
+    chinese = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("yuxi-2021/"))
+    assert "\u200b" in chinese, "jieba segmentation is missing"
+    assert "pledge financing" in " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("en/"))
+
+
+def test_twins_excluded_from_search(built_site):
+    index = json.loads(page(built_site, "search/search_index.json"))
+    zh_text = " ".join(doc["text"] for doc in index["docs"] if not doc["location"].startswith("en/"))
+    assert "pledge financing" not in zh_text
+
+
+def test_indicator_table_rows_have_ids(built_site):
+    html = page(built_site, "xinjiang-2016-2020/index.html")
+    assert '<table id="table-1" class="plan-table">' in html
+    for row in range(13):
+        assert f'id="table-1-r{row}"' in html
+    assert "“十三五”时期自治区专利事业发展主要指标" in html
