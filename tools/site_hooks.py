@@ -11,6 +11,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from mkdocs.plugins import event_priority  # noqa: E402
+
 from tools.paths import PLANS  # noqa: E402
 from tools.plandata import load_all  # noqa: E402
 
@@ -26,3 +28,30 @@ def on_config(config, **kwargs):
     nav += [page for page in EXTRA_PAGES if (docs / page).exists()]
     config.nav = nav
     return config
+
+
+@event_priority(-150)  # after static-i18n has built every language into the shared index
+def on_post_build(config, **kwargs):
+    """Write the Chinese search vocabulary used to segment queries in the browser.
+
+    jieba segments the pages at build time, but a reader's query such as 质押融资 arrives
+    unsegmented; assets/site.js splits it with the words the index actually contains.
+    """
+    import json
+    import re
+
+    site = Path(config.site_dir)
+    index_file = site / "search" / "search_index.json"
+    if not index_file.exists():
+        return
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    words: set[str] = set()
+    for doc in index["docs"]:
+        text = re.sub(r"<[^>]+>", " ", doc.get("title", "") + " " + doc.get("text", ""))
+        for token in re.split(r"[\s\u200b]+", text):
+            token = token.strip()
+            if 2 <= len(token) <= 8 and re.fullmatch(r"[\u3400-\u9fff]+", token):
+                words.add(token)
+    target = site / "assets" / "cjk-vocab.js"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text("window.CJK_VOCAB = " + json.dumps(" ".join(sorted(words)), ensure_ascii=False) + ";\n", encoding="utf-8")

@@ -1,0 +1,215 @@
+"""Real headless Chromium (Debian's package), on the served site and on the unzipped bundle from file://."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+import zipfile
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from tools.bundle import BUNDLE_FOLDER, make_bundle
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync"]
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def served(built_site):
+    handler = functools.partial(QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def bundle(built_site, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("bundle")
+    archive = folder / "ip-plans-offline.zip"
+    make_bundle(built_site, archive)
+    with zipfile.ZipFile(archive) as zipped:
+        zipped.extractall(folder)
+    return (folder / BUNDLE_FOLDER).as_uri()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian chromium is not installed; `make test` installs it")
+    with playwright_api.sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield instance
+        instance.close()
+
+
+class Page:
+    """A page that logs every request, so tests can prove there is no network traffic."""
+
+    def __init__(self, browser, base: str) -> None:
+        self.context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        self.page = self.context.new_page()
+        self.base = base
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.page.on("request", lambda request: self.requests.append(request.url))
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+    def open(self, path: str):
+        self.page.goto(f"{self.base}/{path}")
+        self.page.wait_for_load_state("load")
+        return self.page
+
+    def outside_requests(self) -> list[str]:
+        def local(url: str) -> bool:
+            parsed = urlparse(url)
+            return parsed.scheme in ("file", "data", "blob", "about") or parsed.hostname == "127.0.0.1"
+
+        return [url for url in self.requests if not local(url)]
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture(params=["served", "file"])
+def site(request, browser, served, bundle):
+    page = Page(browser, served if request.param == "served" else bundle)
+    yield page
+    page.close()
+
+
+def switch_language(page, lang: str):
+    page.hover(".md-header__option .md-select")
+    with page.expect_navigation():
+        page.click(f"a.md-select__link[hreflang={lang}]")
+    page.wait_for_load_state("load")
+
+
+@pytest.mark.parametrize("path,anchor,lang,expected", [
+    ("yuxi-2021/index.html", "s2-6-29", "en", "/en/yuxi-2021/index.html"),
+    ("en/gansu-2021-2035/index.html", "s2-4", "zh", "/gansu-2021-2035/index.html"),
+    ("en/xinjiang-2016-2020/index.html", "table-1", "zh", "/xinjiang-2016-2020/index.html"),
+])
+def test_language_switch_keeps_page_and_anchor(site, path, anchor, lang, expected):
+    page = site.open(f"{path}#{anchor}")
+    switch_language(page, lang)
+    assert page.url.endswith(expected + "#" + anchor), page.url
+    assert page.locator(f"[id='{anchor}']").count() == 1
+    assert site.outside_requests() == []
+
+
+def search(page, query: str) -> list[str]:
+    page.keyboard.press("/")
+    box = page.locator("input.md-search__input")
+    box.fill(query)
+    page.keyboard.press("End")  # Material listens for key events; an IME commit sends one too
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    return page.locator(".md-search-result__item a").evaluate_all("links => links.map(a => a.href)")
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("质押融资", "xinjiang-2021-2025"),
+    ("地理标志", "xinjiang-2016-2020"),
+])
+def test_chinese_search(site, query, expected):
+    page = site.open("index.html")
+    hits = search(page, query)
+    assert any(expected in href for href in hits), hits
+    assert site.outside_requests() == []
+
+
+@pytest.mark.parametrize("query", ["pledge financing", "geographical indication"])
+def test_english_search(site, query):
+    page = site.open("en/index.html")
+    hits = search(page, query)
+    assert any("/en/" in href for href in hits), hits
+    assert site.outside_requests() == []
+
+
+def test_side_by_side_toggle_is_remembered(site):
+    page = site.open("yuxi-2021/index.html")
+    twin = page.locator("p.tw").first
+    assert not twin.is_visible()
+    page.click(".sbs-toggle")
+    assert twin.is_visible()
+    original = page.locator("#s1-1-p1").bounding_box()
+    english = page.locator("#s1-1-p1 + p.tw").bounding_box()
+    assert english["x"] > original["x"] + original["width"] / 2, "twin should sit beside its block"
+    page.reload()
+    assert page.locator("html.sbs").count() == 1
+    ids = page.evaluate("() => [...document.querySelectorAll('[id]')].map(e => e.id)")
+    assert len(ids) == len(set(ids))
+    page.click(".sbs-toggle")
+    assert not page.locator("p.tw").first.is_visible()
+
+
+def test_side_by_side_stacks_when_narrow(site):
+    page = site.open("yuxi-2021/index.html")
+    page.click(".sbs-toggle")
+    page.set_viewport_size({"width": 600, "height": 900})
+    original = page.locator("#s1-1-p1").bounding_box()
+    english = page.locator("#s1-1-p1 + p.tw").bounding_box()
+    assert english["y"] >= original["y"] + original["height"] - 1
+    page.click(".sbs-toggle")
+
+
+def test_copy_link_and_citation(site):
+    page = site.open("en/xinjiang-2021-2025/index.html")
+    if site.base.startswith("http"):
+        site.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.base)
+    page.locator("#s3-1-1 .cite-button").click()
+    citation = page.evaluate("() => document.body.getAttribute('data-last-citation')")
+    assert citation.endswith("Xinjiang IP Plan for the 14th Five-Year Plan Period (2021–2025), §3.1.1"), citation
+    assert "en/xinjiang-2021-2025/index.html#s3-1-1" in citation
+    if site.base.startswith("file"):
+        assert page.locator(".cite-fallback textarea").input_value() == citation
+    zh = site.open("xinjiang-2021-2025/index.html")
+    zh.locator("#s3-1-1 .cite-button").click()
+    citation = zh.evaluate("() => document.body.getAttribute('data-last-citation')")
+    assert citation.endswith("《新疆维吾尔自治区知识产权“十四五”规划》三（一）1"), citation
+
+
+def test_target_is_below_sticky_header(site):
+    page = site.open("xinjiang-2021-2025/index.html#s3-1-5")
+    page.wait_for_timeout(300)
+    header = page.locator(".md-header").bounding_box()
+    target = page.locator("#s3-1-5").bounding_box()
+    assert target["y"] >= header["y"] + header["height"] - 1
+
+
+PAGE_TYPES = ["index.html", "en/index.html", "yuxi-2021/index.html", "en/tongzhou-2022-2025/index.html",
+              "xinjiang-2016-2020/index.html", "en/gansu-2021-2035/index.html"]
+
+
+@pytest.mark.parametrize("path", PAGE_TYPES)
+def test_no_network_requests_and_no_errors(site, path):
+    site.open(path)
+    site.page.wait_for_timeout(200)
+    assert site.outside_requests() == []
+    assert site.errors == []
+
+
+def test_screenshots(browser, served):
+    ARTIFACTS.mkdir(exist_ok=True)
+    page = Page(browser, served)
+    view = page.open("xinjiang-2016-2020/index.html#s2-3")
+    view.screenshot(path=str(ARTIFACTS / "plan-zh.png"))
+    view = page.open("en/xinjiang-2016-2020/index.html#s2-3")
+    view.screenshot(path=str(ARTIFACTS / "plan-en.png"))
+    view.click(".sbs-toggle")
+    view.screenshot(path=str(ARTIFACTS / "plan-side-by-side.png"))
+    view.click(".sbs-toggle")
+    page.close()
+    assert (ARTIFACTS / "plan-side-by-side.png").stat().st_size > 10_000
