@@ -95,3 +95,22 @@ def test_indicator_table_rows_have_ids(built_site):
     for row in range(13):
         assert f'id="table-1-r{row}"' in html
     assert "“十三五”时期自治区专利事业发展主要指标" in html
+
+
+def test_sections_json_contract(built_site, plans):
+    records = json.loads(page(built_site, "data/sections.json"))
+    keys = {"plan", "anchor", "number", "title_zh", "title_en", "url_zh", "url_en"}
+    assert all(set(record) == keys for record in records)
+    assert len(records) == sum(len(list(plan.walk())) for plan in plans.values())
+    example = next(r for r in records if r["plan"] == "xinjiang-2021-2025" and r["anchor"] == "s3-1-1")
+    assert example["number"] == "三（一）1"
+    assert example["url_en"] == "/en/xinjiang-2021-2025/#s3-1-1"
+    assert all(record["title_en"] for record in records)
+
+
+def test_cite_page_in_both_languages(built_site):
+    zh = page(built_site, "cite/index.html")
+    en = page(built_site, "en/cite/index.html")
+    assert "《新疆维吾尔自治区知识产权“十四五”规划》三（一）1" in zh
+    assert "Xinjiang IP Plan for the 14th Five-Year Plan Period (2021–2025), §3.1.1" in en
+    assert 'href="../yuxi-2021/index.html#s2-6-29"' in zh

@@ -122,7 +122,7 @@
       button.setAttribute("data-search-exclude", "");
       button.title = T.copy;
       button.setAttribute("aria-label", T.copy);
-      button.textContent = "🔗";
+      button.textContent = isEnglish ? "Cite" : "引用";
       (function (element) {
         button.addEventListener("click", function (event) { event.preventDefault(); copyCitation(element); });
       })(owner);
