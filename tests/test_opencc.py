@@ -86,3 +86,13 @@ def test_config_uses_phrase_table_in_segmentation_and_chain():
     segmentation = config["segmentation"]["dict"]["dicts"][0]
     chain = config["conversion_chain"][0]["dict"]["dicts"][0]
     assert segmentation["file"] == chain["file"] == script.PHRASES.name
+
+
+def test_round_trip_beats_tw2sp_on_every_plan():
+    from tools.bench import round_trip
+
+    rows = round_trip()
+    assert len(rows) == 4
+    for row in rows:
+        assert row["ours"] < row["tw2sp"], row
+        assert row["ours"] < row["t2s"], row

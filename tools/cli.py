@@ -50,6 +50,12 @@ def cmd_bundle(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    from tools import bench
+
+    return bench.main()
+
+
 def parser() -> argparse.ArgumentParser:
     from tools.paths import DOCS, PLANS
 
@@ -61,6 +67,7 @@ def parser() -> argparse.ArgumentParser:
     sub.add_parser("check", help="fail when docs/ is stale").set_defaults(func=cmd_check)
     sub.add_parser("translations", help="refresh translation files, keeping unchanged English").set_defaults(func=cmd_translations)
     sub.add_parser("bundle", help="zip site/ into dist/ip-plans-offline.zip").set_defaults(func=cmd_bundle)
+    sub.add_parser("bench", help="measure and write BENCHMARKS.md").set_defaults(func=cmd_bench)
     convert = sub.add_parser("convert", help="traditional (Taiwan) → mainland simplified, stdin or FILE")
     convert.add_argument("file", nargs="?", default="-")
     convert.set_defaults(func=cmd_convert)
