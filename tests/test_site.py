@@ -114,3 +114,11 @@ def test_cite_page_in_both_languages(built_site):
     assert "《新疆维吾尔自治区知识产权“十四五”规划》三（一）1" in zh
     assert "Xinjiang IP Plan for the 14th Five-Year Plan Period (2021–2025), §3.1.1" in en
     assert 'href="../yuxi-2021/index.html#s2-6-29"' in zh
+
+
+def test_search_index_written_as_utf8(built_site):
+    raw = page(built_site, "search/search_index.json")
+    assert "\\u200b" not in raw.replace("\\\\u200b", "") and not re.search(r"\\u[4-9][0-9a-f]{3}", raw)
+    text_bytes = sum(len(doc["text"].encode("utf-8")) for doc in json.loads(raw)["docs"])
+    assert len(raw.encode("utf-8")) <= 1.5 * text_bytes
+    assert page(built_site, "search/search_index.js") == "var __index = " + raw

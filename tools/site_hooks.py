@@ -45,6 +45,7 @@ def on_post_build(config, **kwargs):
     if not index_file.exists():
         return
     index = json.loads(index_file.read_text(encoding="utf-8"))
+    write_index_as_utf8(site, index)
     words: set[str] = set()
     for doc in index["docs"]:
         text = re.sub(r"<[^>]+>", " ", doc.get("title", "") + " " + doc.get("text", ""))
@@ -55,3 +56,18 @@ def on_post_build(config, **kwargs):
     target = site / "assets" / "cjk-vocab.js"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text("window.CJK_VOCAB = " + json.dumps(" ".join(sorted(words)), ensure_ascii=False) + ";\n", encoding="utf-8")
+
+
+def write_index_as_utf8(site: Path, index: dict) -> None:
+    """Material escapes every CJK character (and U+200B) as \\uXXXX, doubling the index.
+
+    The same JSON written as UTF-8 is equally valid for Material's search; the offline
+    plugin's search_index.js (written earlier, at priority -100) gets the same content.
+    """
+    import json
+
+    compact = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    (site / "search" / "search_index.json").write_text(compact, encoding="utf-8")
+    script_file = site / "search" / "search_index.js"
+    if script_file.exists():
+        script_file.write_text(f"var __index = {compact}", encoding="utf-8")
