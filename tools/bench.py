@@ -21,7 +21,7 @@ from pathlib import Path
 import opencc
 
 from tools import script
-from tools.paths import ROOT
+from tools.paths import PLANS, ROOT
 from tools.plandata import load_all
 
 RUNS = 3
@@ -42,7 +42,7 @@ def round_trip() -> list[dict]:
     to_taiwan = opencc.OpenCC("s2twp")
     converters = {"t2s": opencc.OpenCC("t2s").convert, "tw2sp": opencc.OpenCC("tw2sp").convert, "ours": script.to_mainland}
     rows = []
-    for plan in load_all(ROOT / "sources" / "plans"):
+    for plan in load_all(PLANS):
         if plan.script != "simplified":
             continue
         original = plan.source.read_text(encoding="utf-8")

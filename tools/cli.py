@@ -1,4 +1,4 @@
-"""Command line: `python -m tools build|check|translations|bundle|convert`."""
+"""Command line: `python -m tools build|check|translations|bundle|bench|convert`."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tools import build, script, translations
+from tools.bundle import make_bundle
 from tools.errors import InputError
+from tools.paths import DOCS, PLANS, ROOT
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -42,9 +44,6 @@ def cmd_convert(args: argparse.Namespace) -> int:
 
 
 def cmd_bundle(args: argparse.Namespace) -> int:
-    from tools.bundle import make_bundle
-    from tools.paths import ROOT
-
     size = make_bundle(ROOT / "site", ROOT / "dist" / "ip-plans-offline.zip")
     print(f"dist/ip-plans-offline.zip: {size} bytes")
     return 0
@@ -57,8 +56,6 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    from tools.paths import DOCS, PLANS
-
     top = argparse.ArgumentParser(prog="python -m tools", description=__doc__)
     top.add_argument("--plans", type=Path, default=PLANS, help="directory of plan data files")
     top.add_argument("--docs", type=Path, default=DOCS, help="output directory for Markdown")

@@ -58,14 +58,10 @@ def split_regions(plan: PlanData, lines: list[str], convert, log: NormalizationL
     fields = metadata_fields()
     dropped: Counter = Counter()
     meta_lines = 0
-    last_body = max(
-        (i for i, line in enumerate(lines) if line.strip() and collapse_spaces(line) not in rules), default=-1
-    )
-    first_body = min(
-        (i for i, line in enumerate(lines) if line.strip() and collapse_spaces(line) not in rules), default=-1
-    )
-    if first_body < 0:
+    body_indexes = [i for i, line in enumerate(lines) if line.strip() and collapse_spaces(line) not in rules]
+    if not body_indexes:
         raise InputError(plan.source, None, "no plan body: every line is listed as chrome in the plan data")
+    first_body, last_body = body_indexes[0], body_indexes[-1]
     for index, text in enumerate(lines):
         number = index + 1
         key = collapse_spaces(text)

@@ -12,9 +12,8 @@ from tools.plandata import PlanData
 
 
 def build_plan(data: PlanData) -> Plan:
-    lines, encoding = reader.read_source(data.source)
+    lines, encoding, crlf = reader.read_source(data.source)
     log = NormalizationLog(encoding=encoding)
-    crlf = data.source.read_bytes().count(b"\r\n")
     log.add("newlines", "换行符 CRLF 统一为 LF", "CRLF line endings converted to LF", crlf)
     normalizer = LineNormalizer(data)
     layout = split_regions(data, lines, normalizer.convert_script, log)

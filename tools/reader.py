@@ -54,11 +54,12 @@ def _decode_without_bom(data: bytes, path: Path) -> tuple[str, str]:
         ) from None
 
 
-def read_source(path: Path) -> tuple[list[str], str]:
-    """Lines of a source file (line endings removed) and the encoding that was used."""
+def read_source(path: Path) -> tuple[list[str], str, int]:
+    """Lines of a source file (line endings removed), the encoding used, and how many CRLF endings it had."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(path, None, f"cannot read: {exc.strerror}") from None
     text, encoding = decode(data, path)
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), encoding
+    crlf = text.count("\r\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), encoding, crlf

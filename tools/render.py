@@ -70,12 +70,12 @@ class PageWriter:
 
     def paragraph(self, key: str, zh: str, classes: str = "") -> None:
         """A block in the page language with its id, then its twin without one."""
-        cls = "".join(f" .{name}" for name in classes.split())
+        cls = _class_attrs(classes)
         self.emit(self.text(key, zh), f"{{: #{key}{cls} }}", "")
         self.twin_paragraph(key, zh, classes)
 
     def twin_paragraph(self, key: str, zh: str, classes: str = "") -> None:
-        cls = "".join(f" .{name}" for name in classes.split())
+        cls = _class_attrs(classes)
         lang = HTML_LANG[self.twin.lang]
         self.emit(self.text(key, zh, self.twin), f"{{: .tw{cls} lang={lang} data-search-exclude }}", "")
 
@@ -125,14 +125,14 @@ class PageWriter:
             ("doc_number", data.doc_number),
             ("date_written", data.date_written),
             ("date_published", data.date_published or meta.get("date_published", "")),
-            ("validity", self.main.get("meta-validity", meta["validity"]) if meta.get("validity") else ""),
+            ("validity", self.meta_text("validity")),
             ("index_no", meta.get("index_no", "")),
             ("kind", data.kind_zh if self.lang == "zh" else data.kind_en),
             ("level", data.level_zh if self.lang == "zh" else data.level_en),
             ("period", f"{data.period[0]}–{data.period[1]}"),
-            ("category", self.main.get("meta-category", meta["category"]) if meta.get("category") else ""),
-            ("name", self.main.get("meta-name", meta["name"]) if meta.get("name") else ""),
-            ("site_source", self.main.get("meta-site_source", meta["site_source"]) if meta.get("site_source") else ""),
+            ("category", self.meta_text("category")),
+            ("name", self.meta_text("name")),
+            ("site_source", self.meta_text("site_source")),
             ("published_at", meta.get("published_at", "")),
         ]
         self.emit(
@@ -151,6 +151,11 @@ class PageWriter:
             if slug:
                 self.emit(f"| {safe(labels[relation])} | [{slug}](../{slug}/index.md) |")
         self.emit("///", "")
+
+    def meta_text(self, key: str) -> str:
+        """A page-metadata value in the page language ('' when the source has none)."""
+        value = self.plan.metadata.get(key, "")
+        return self.main.get(f"meta-{key}", value) if value else ""
 
     def normalization_note(self) -> None:
         labels = ui(self.lang)
@@ -262,6 +267,11 @@ class PageWriter:
             parts.append(f"<tr{row_id(r)}>" + "".join(f"<td>{cell(r, c, v)}</td>" for c, v in enumerate(row, 1)) + "</tr>")
         parts.append("</tbody></table>")
         return "\n".join(parts)
+
+
+def _class_attrs(classes: str) -> str:
+    """'dash tw-h' → ' .dash .tw-h' for an attr_list."""
+    return "".join(f" .{name}" for name in classes.split())
 
 
 def _yaml(text: str) -> str:

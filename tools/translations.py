@@ -17,7 +17,6 @@ from tools.model import Plan
 from tools.paths import TRANSLATIONS
 from tools.textnorm import has_cjk
 
-DUTY_UNITS: dict[str, list[str]] = {}  # duty-note id → its units, filled while listing units
 METADATA_KEYS = ("name", "category", "publisher", "site_source", "validity")
 
 
@@ -72,7 +71,6 @@ def _block_units(block) -> list[tuple[str, str]]:
     found = [(block.id, block.text)]
     if block.duty:
         found.append((block.duty.id, block.duty.text))
-        DUTY_UNITS[block.duty.id] = block.duty.lead + block.duty.units
     return found
 
 
@@ -103,6 +101,7 @@ def _toml_string(text: str) -> str:
 def write_skeleton(plan: Plan, directory: Path = TRANSLATIONS) -> Path:
     """(Re)write a plan's translation file: keep English whose Chinese is unchanged, list the rest empty."""
     existing = load(plan.data.slug, directory)
+    duty_units = {block.duty.id: block.duty.lead + block.duty.units for block in plan.all_blocks() if block.duty}
     lines = [
         f"# Unofficial English translation of {plan.data.title_zh}.",
         "# Keyed by anchor id; `hash` is of `zh`. Edit `en` only; rerun `python -m tools translations` after source changes.",
@@ -115,8 +114,8 @@ def write_skeleton(plan: Plan, directory: Path = TRANSLATIONS) -> Path:
         lines.append(f"hash = {_toml_string(text_hash(zh))}")
         lines.append(f"zh = {_toml_string(zh)}")
         lines.append(f"en = {_toml_string(en)}")
-        if key in DUTY_UNITS:
-            lines.append("units = [" + ", ".join(_toml_string(u) for u in DUTY_UNITS[key]) + "]")
+        if key in duty_units:
+            lines.append("units = [" + ", ".join(_toml_string(u) for u in duty_units[key]) + "]")
         if old and old.units_en and en:
             lines.append("units_en = [" + ", ".join(_toml_string(u) for u in old.units_en) + "]")
         lines.append("")

@@ -30,24 +30,24 @@
     }
   }
 
+  /* The last numbered heading before an element in document order (boxes and notes included). */
+  function precedingHeading(element) {
+    var headings = document.querySelectorAll("article h2[id], article h3[id], article h4[id]");
+    var found = null;
+    for (var i = 0; i < headings.length; i++) {
+      if (headings[i].compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING) found = headings[i];
+      else break;
+    }
+    return found;
+  }
+
   function citationFor(element) {
     var title = document.getElementById("title");
     var planTitle = title ? title.getAttribute("data-cite") : document.title;
     var id = element.id;
-    var heading = element.matches("h1, h2, h3, h4") ? element : null;
-    var paragraphIndex = null;
-    if (!heading) {
-      var match = /-p(\d+)$/.exec(id);
-      paragraphIndex = match ? match[1] : null;
-      var walker = element;
-      while (walker && !heading) {
-        var previous = walker.previousElementSibling;
-        while (previous && !previous.matches("h2, h3, h4")) previous = previous.previousElementSibling;
-        heading = previous || null;
-        walker = walker.parentElement && walker.parentElement.closest(".md-typeset > *");
-        if (!previous && walker === element) break;
-      }
-    }
+    var heading = element.matches("h1, h2, h3, h4") ? element : precedingHeading(element);
+    var match = /-p(\d+)$/.exec(id);
+    var paragraphIndex = heading === element || !match ? null : match[1];
     var where;
     if (/^box-(\d+)/.test(id)) {
       var box = /^box-(\d+)/.exec(id)[1];
@@ -114,7 +114,7 @@
     var targets = article.querySelectorAll(
       "h2[id], h3[id], h4[id], p[id]:not(.tw):not(.notice-label), .box[id] > .admonition-title");
     for (var i = 0; i < targets.length; i++) {
-      var target = targets[i].classList.contains("admonition-title") ? targets[i] : targets[i];
+      var target = targets[i];
       var owner = target.classList.contains("admonition-title") ? target.parentElement : target;
       var button = document.createElement("button");
       button.type = "button";
