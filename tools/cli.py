@@ -14,15 +14,13 @@ from tools.paths import DOCS, PLANS, ROOT
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    plans = build.load_plans(args.plans)
-    changed = build.write_docs(build.generate_docs(plans), args.docs)
+    changed = build.write_docs(build.generate(args.plans), args.docs)
     print(f"docs: {len(changed)} file(s) written" + (": " + ", ".join(changed) if changed else ""))
     return 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    plans = build.load_plans(args.plans)
-    stale = build.stale_docs(build.generate_docs(plans), args.docs)
+    stale = build.stale_docs(build.generate(args.plans), args.docs)
     if stale:
         print("docs/ is stale; run `python -m tools build`: " + ", ".join(stale), file=sys.stderr)
         return 1

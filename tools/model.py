@@ -65,6 +65,9 @@ class Plan:
             yield section
             stack.extend(reversed(section.children))
 
+    def section(self, anchor: str) -> Section | None:
+        return next((section for section in self.walk() if section.id == anchor), None)
+
     def all_blocks(self):
         """Every block with an id, in reading order, including box contents."""
         yield from _flatten(self.notice)
@@ -78,3 +81,39 @@ def _flatten(blocks):
     for block in blocks:
         yield block
         yield from _flatten(block.blocks)
+
+
+def row_text(row: list[str]) -> str:
+    """A table row as one line of text: its non-empty cells joined by ' | '."""
+    return " | ".join(cell for cell in row if cell)
+
+
+def anchored_texts(plan: Plan) -> dict[str, str]:
+    """Anchor → text of every paragraph, duty note and table row (the units targets quote)."""
+    texts: dict[str, str] = {}
+    for block in plan.all_blocks():
+        if block.kind == "table":
+            for index, row in enumerate(block.rows):
+                texts[f"{block.id}-r{index}"] = row_text(row)
+        elif block.kind != "box":
+            texts[block.id] = block.text
+        if block.duty:
+            texts[block.duty.id] = block.duty.text
+    return texts
+
+
+def regions(plan: Plan):
+    """(anchor, text) for each part of the page a reader can link to: notice, preamble,
+    every section (its own blocks, not its subsections') and closing."""
+    parts = [("notice", plan.notice), ("preamble", plan.preamble)]
+    parts += [(section.id, section.blocks) for section in plan.walk()]
+    parts.append(("closing", plan.closing))
+    for anchor, blocks in parts:
+        texts = []
+        for block in _flatten(blocks):
+            texts.append(block.title if block.kind == "box" else block.text)
+            texts.extend(row_text(row) for row in block.rows)
+            if block.duty:
+                texts.append(block.duty.text)
+        if texts:
+            yield anchor, "\n".join(texts)

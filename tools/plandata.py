@@ -15,6 +15,7 @@ REQUIRED_TEXT = (
 )
 OPTIONAL_TEXT = (
     "date_written", "date_published", "doc_number", "validity_zh", "predecessor", "successor",
+    "short_zh", "short_en",
 )
 SCRIPTS = ("simplified", "traditional-taiwan")
 LINE_ROLES = ("drop", "meta", "notice", "notice-title", "closing")
@@ -55,6 +56,8 @@ class PlanData:
     validity_zh: str = ""
     predecessor: str = ""
     successor: str = ""
+    short_zh: str = ""  # a short name for cross-references; the title when not given
+    short_en: str = ""
     stray_question_marks: bool = False
     lines: list[LineRule] = field(default_factory=list)
 
@@ -98,6 +101,7 @@ def load_plan(path: Path) -> PlanData:
             raise InputError(path, None, f"[[lines]] entry {index} needs `match` and a role among {', '.join(LINE_ROLES)}")
         rules.append(LineRule(rule["match"], rule["role"], rule.get("reason", ""), rule.get("field", "")))
     normalize = data.get("normalize", {})
+    short = {"short_zh": data.get("short_zh") or data["title_zh"], "short_en": data.get("short_en") or data["cite_en"]}
     return PlanData(
         path=path,
         source=source,
@@ -105,7 +109,8 @@ def load_plan(path: Path) -> PlanData:
         stray_question_marks=bool(normalize.get("stray_question_marks", False)),
         lines=rules,
         **{key: data[key] for key in REQUIRED_TEXT if key != "source"},
-        **{key: str(data.get(key, "")) for key in OPTIONAL_TEXT},
+        **{key: str(data.get(key, "")) for key in OPTIONAL_TEXT if key not in short},
+        **short,
     )
 
 

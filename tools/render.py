@@ -11,10 +11,15 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 
+from tools.annotations import Annotations
+from tools.glossary import abbreviation_lines
 from tools.mdtext import attr_html, safe
 from tools.model import Block, Plan, Section
 from tools.paths import SOURCES
+from tools.references import CrossLinker
+from tools.targets import Target, format_value
 from tools.textnorm import has_cjk
+from tools.topics import topics_of
 from tools.translations import Entry
 
 OTHER = {"zh": "en", "en": "zh"}
@@ -53,11 +58,14 @@ def heading_label(section: Section, lang: str) -> str:
 
 
 class PageWriter:
-    def __init__(self, plan: Plan, lang: str, english: dict[str, Entry]) -> None:
+    def __init__(self, plan: Plan, lang: str, english: dict[str, Entry], notes: Annotations, corpus: dict[str, Plan]) -> None:
         self.plan = plan
         self.lang = lang
         self.main = Texts(lang, english)
         self.twin = Texts(OTHER[lang], english)
+        self.notes = notes
+        self.corpus = corpus
+        self.linkers = {code: CrossLinker(notes.documents, plan.data.slug, code) for code in ("zh", "en")}
         self.out: list[str] = []
         self.where = str(plan.data.source)
 
@@ -66,7 +74,17 @@ class PageWriter:
         self.out.extend(lines)
 
     def text(self, key: str, zh: str, texts: Texts | None = None) -> str:
-        return safe((texts or self.main).get(key, zh), self.where)
+        """A block's text as Markdown, with its 《…》 citations turned into cross-links."""
+        texts = texts or self.main
+        pieces = []
+        for piece, document in self.linkers[texts.lang].segments(texts.get(key, zh)):
+            escaped = safe(piece, self.where)
+            if document is None:
+                pieces.append(escaped)
+            else:
+                target = f"../{document.plan}/index.md" if document.plan else f"../references/index.md#ref-{document.id}"
+                pieces.append(f"[{escaped}]({target}){{: .xref }}")
+        return "".join(pieces)
 
     def paragraph(self, key: str, zh: str, classes: str = "") -> None:
         """A block in the page language with its id, then its twin without one."""
@@ -89,6 +107,7 @@ class PageWriter:
         if self.lang == "en":
             self.unofficial_notice()
         self.metadata_card()
+        self.targets_table()
         self.normalization_note()
         if self.plan.notice or self.plan.notice_title:
             self.notice()
@@ -103,7 +122,42 @@ class PageWriter:
             for block in self.plan.closing:
                 self.paragraph(block.id, block.text)
             self.emit("///", "")
+        self.abbreviations()
         return "\n".join(self.out).rstrip() + "\n"
+
+    def abbreviations(self) -> None:
+        """Glossary definitions for the terms on this page, in its language (see tools/tooltips.py)."""
+        lines = abbreviation_lines(self.notes.terms, self.lang, "\n".join(self.out))
+        if lines:
+            self.emit("", *lines, "")
+
+    def targets_table(self) -> None:
+        """The plan's quantitative targets, each linked to the paragraph or table row it comes from."""
+        targets = self.notes.targets_of(self.plan.data.slug)
+        if not targets:
+            return
+        labels = ui(self.lang)
+        self.emit(
+            f"/// admonition | {labels['targets_title']} ({len(targets)})",
+            "    type: success",
+            "    attrs: {id: targets, class: 'targets-summary annotation no-tooltips'}",
+            "",
+            f"| {labels['col_indicator']} | {labels['col_target']} | {labels['col_year']} | {labels['col_baseline']} | {labels['col_nature']} |",
+            "|---|---|---|---|---|",
+        )
+        for target in targets:
+            self.emit(self.target_row(target, labels))
+        self.emit("", safe(labels["targets_more"]) + f" [{labels['compare_link']}](../targets/index.md)", "///", "")
+
+    def target_row(self, target: Target, labels: dict[str, str]) -> str:
+        indicator = target.indicator_zh if self.lang == "zh" else target.indicator_en
+        baseline = ""
+        if target.baseline is not None:
+            baseline = f"{target.baseline:g} ({target.baseline_year})"
+        return (
+            f"| [{safe(indicator)}](#{target.anchor}) | {safe(format_value(target, self.lang))} | {target.year} "
+            f"| {safe(baseline)} | {safe(labels['nature_' + target.nature])} |"
+        )
 
     def unofficial_notice(self) -> None:
         href = f"../../{self.plan.data.slug}/index.html"
@@ -149,7 +203,8 @@ class PageWriter:
         for relation in ("predecessor", "successor"):
             slug = getattr(data, relation)
             if slug:
-                self.emit(f"| {safe(labels[relation])} | [{slug}](../{slug}/index.md) |")
+                other = self.corpus[slug].data
+                self.emit(f"| {safe(labels[relation])} | [{safe(other.title_zh if self.lang == 'zh' else other.title_en)}](../{slug}/index.md) |")
         self.emit("///", "")
 
     def meta_text(self, key: str) -> str:
@@ -195,7 +250,24 @@ class PageWriter:
         number = section.number.replace('"', "")
         self.emit(f'{hashes} {safe(label + self.main.get(section.id, section.title))} {{#{section.id} data-number="{number}"}}', "")
         self.twin_paragraph(section.id, section.title, f"tw-h tw-h{section.level}")
+        self.see_also(section)
         self.blocks(section.blocks)
+
+    def see_also(self, section: Section) -> None:
+        """For each topic of this section, links to the sections of the other plans on it."""
+        slug = self.plan.data.slug
+        lines = []
+        for topic in topics_of(self.notes.topics, slug, section.id):
+            links = [
+                f"[{safe(section_ref(self.corpus[other], anchor, self.lang))}](../{other}/index.md#{anchor})"
+                for other, anchors in topic.sections.items() if other != slug
+                for anchor in anchors
+            ]
+            name = f"[{safe(topic.name(self.lang))}](../topics/index.md#topic-{topic.id})"
+            lines.append(f"{name}: " + " · ".join(links) if links else name)
+        if lines:
+            label = safe(ui(self.lang)["see_also"])
+            self.emit(f"{label}: " + "; ".join(lines), "{: .see-also .annotation .no-tooltips data-search-exclude }", "")
 
     def blocks(self, blocks: list[Block]) -> None:
         for block in blocks:
@@ -278,5 +350,19 @@ def _yaml(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def render_page(plan: Plan, lang: str, english: dict[str, Entry]) -> str:
-    return PageWriter(plan, lang, english).render()
+def part_label(plan: Plan, anchor: str, lang: str) -> str:
+    """How a reader names a part of a plan: 三（二）2 / §3.2.2, or preamble, notice…"""
+    section = plan.section(anchor)
+    if section is None:
+        return ui(lang).get("part_" + anchor, anchor)
+    return section.number if lang == "zh" else "§" + anchor[1:].replace("-", ".")
+
+
+def section_ref(plan: Plan, anchor: str, lang: str) -> str:
+    """A short reference to a part of a plan: 新疆“十三五”规划 三（二）2 / Xinjiang 2016–2020 §3.2.2."""
+    short = plan.data.short_zh if lang == "zh" else plan.data.short_en
+    return f"{short} {part_label(plan, anchor, lang)}"
+
+
+def render_page(plan: Plan, lang: str, english: dict[str, Entry], notes: Annotations, corpus: dict[str, Plan]) -> str:
+    return PageWriter(plan, lang, english, notes, corpus).render()

@@ -15,11 +15,15 @@ from mkdocs.plugins import event_priority  # noqa: E402
 
 from tools.paths import PLANS  # noqa: E402
 from tools.plandata import load_all  # noqa: E402
+from tools.tooltips import GlossaryTooltipsExtension  # noqa: E402
 
 EXTRA_PAGES = ("targets/index.md", "glossary/index.md", "topics/index.md", "references/index.md", "cite/index.md")
 
 
 def on_config(config, **kwargs):
+    # Glossary tooltips: the `abbr` extension with CJK-safe matching (tools/tooltips.py).
+    if not any(isinstance(ext, GlossaryTooltipsExtension) for ext in config.markdown_extensions):
+        config.markdown_extensions.append(GlossaryTooltipsExtension())
     if config.nav:
         return config
     plans = sorted(load_all(PLANS), key=lambda plan: (plan.period[0], plan.slug))

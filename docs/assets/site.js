@@ -130,6 +130,12 @@
     }
   }
 
+  /* Printed handouts show where each cross-link goes: the absolute address, not ../x/. */
+  function markPrintUrls(article) {
+    var links = article.querySelectorAll("a.xref");
+    for (var i = 0; i < links.length; i++) links[i].setAttribute("data-url", links[i].href);
+  }
+
   function addToolbar(article) {
     var title = document.getElementById("title");
     if (!title || !article.querySelector(".tw")) return;
@@ -177,6 +183,7 @@
     window.addEventListener("hashchange", keepAnchor);
     if (!article) return;
     addToolbar(article);
+    markPrintUrls(article);
     if (document.getElementById("title") && document.getElementById("title").hasAttribute("data-cite")) {
       addCiteButtons(article);
     }

@@ -1,0 +1,47 @@
+"""Everything the site adds to the plans' text: glossary, targets, references, topics.
+
+The data files sit beside the plans directory (sources/), so a test corpus can bring its
+own; a missing file means no annotations of that kind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tools.glossary import Term, load_glossary, used_in
+from tools.model import Plan
+from tools.references import Document, load_references
+from tools.targets import Indicator, Target, check_units, load_indicators, load_targets
+from tools.topics import Topic, load_topics
+
+
+@dataclass
+class Annotations:
+    terms: list[Term] = field(default_factory=list)
+    term_uses: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    indicators: dict[str, Indicator] = field(default_factory=dict)
+    targets: list[Target] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
+    topics: list[Topic] = field(default_factory=list)
+
+    def targets_of(self, slug: str) -> list[Target]:
+        return [target for target in self.targets if target.plan == slug]
+
+
+def load_annotations(plans_dir: Path, plans: list[Plan]) -> Annotations:
+    root = plans_dir.parent
+    terms = load_glossary(root / "glossary.toml")
+    indicators = load_indicators(root / "indicators.toml")
+    targets = []
+    for plan in plans:
+        targets += load_targets(root / "targets" / f"{plan.data.slug}.toml", plan, indicators)
+    check_units(targets, indicators, root / "targets")
+    return Annotations(
+        terms=terms,
+        term_uses=used_in(terms, plans),
+        indicators=indicators,
+        targets=targets,
+        documents=load_references(root / "references.toml", {plan.data.slug for plan in plans}),
+        topics=load_topics(root / "topics.toml", plans),
+    )

@@ -1,0 +1,177 @@
+"""Quantitative targets (sources/targets/<slug>.toml) and comparable indicators
+(sources/indicators.toml): load, check every quote against its source block, publish."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from tools.errors import InputError
+from tools.model import Plan, anchored_texts
+from tools.tomldata import Entries, load_toml
+
+COMPARATORS = ("=", ">=", ">", "<=", "~")
+NATURES = ("expected", "binding", "unspecified")
+# The order of the published columns (targets.json keys, targets.csv header): the GUIDE's
+# contract first, then the comparison key and the two page links.
+FIELDS = (
+    "plan", "anchor", "indicator_zh", "indicator_en", "value", "unit_zh", "unit_en", "comparator",
+    "year", "baseline", "baseline_year", "nature", "quote_zh", "indicator", "url_zh", "url_en",
+)
+
+
+@dataclass
+class Indicator:
+    key: str
+    zh: str
+    en: str
+
+
+@dataclass
+class Target:
+    plan: str
+    anchor: str
+    indicator_zh: str
+    indicator_en: str
+    value: float | int
+    unit_zh: str
+    unit_en: str
+    comparator: str
+    year: int
+    baseline: float | int | None
+    baseline_year: int | None
+    nature: str
+    quote_zh: str
+    indicator: str
+    url_zh: str
+    url_en: str
+    also_in: tuple[str, ...] = ()
+
+    def record(self) -> dict:
+        data = asdict(self)
+        return {key: data[key] for key in FIELDS}
+
+
+def load_indicators(path: Path) -> dict[str, Indicator]:
+    if not path.exists():
+        return {}
+    data, raw = load_toml(path)
+    indicators = {}
+    for key, entry in data.items():
+        if not (isinstance(entry, dict) and str(entry.get("zh", "")).strip() and str(entry.get("en", "")).strip()):
+            raise InputError(path, _table_line(raw, key), f"indicator {key!r} needs `zh` and `en`")
+        indicators[key] = Indicator(key, entry["zh"], entry["en"])
+    return indicators
+
+
+def _table_line(raw: str, key: str) -> int | None:
+    for number, line in enumerate(raw.splitlines(), start=1):
+        if line.strip() == f"[{key}]":
+            return number
+    return None
+
+
+def _number(entries: Entries, index: int, key: str, required: bool = True) -> float | int | None:
+    value = entries.items[index].get(key)
+    if value is None and not required:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise entries.error(index, key, f"`{key}` must be a number")
+    return value
+
+
+def load_targets(path: Path, plan: Plan, indicators: dict[str, Indicator]) -> list[Target]:
+    """One plan's targets; each quote must still be in its source block, or the build stops."""
+    if not path.exists():
+        return []
+    entries = Entries(path, "target")
+    texts = anchored_texts(plan)
+    slug = plan.data.slug
+    targets = []
+    for index, _item in entries:
+        anchor = entries.text(index, "anchor")
+        if anchor not in texts:
+            raise entries.error(index, "anchor", f"anchor {anchor!r} is not a paragraph or table row of {slug}")
+        quote = entries.text(index, "quote_zh")
+        if quote not in texts[anchor]:
+            raise entries.error(index, "quote_zh", f"quote {quote!r} is no longer in {slug}#{anchor}")
+        value = _number(entries, index, "value")
+        if _digits(value) not in _digits_in(quote):
+            raise entries.error(index, "value", f"value {value} does not appear in its quote {quote!r}")
+        comparator = entries.text(index, "comparator")
+        if comparator not in COMPARATORS:
+            raise entries.error(index, "comparator", f"comparator must be one of {' '.join(COMPARATORS)}")
+        nature = entries.text(index, "nature")
+        if nature not in NATURES:
+            raise entries.error(index, "nature", f"nature must be one of {', '.join(NATURES)}")
+        indicator = entries.text(index, "indicator", required=False)
+        if indicator and indicator not in indicators:
+            raise entries.error(index, "indicator", f"indicator {indicator!r} is not in indicators.toml")
+        also_in = entries.texts(index, "also_in")
+        for other in also_in:
+            if other not in texts:
+                raise entries.error(index, "also_in", f"anchor {other!r} in also_in is not in {slug}")
+        baseline = _number(entries, index, "baseline", required=False)
+        baseline_year = _number(entries, index, "baseline_year", required=False)
+        if (baseline is None) != (baseline_year is None):
+            raise entries.error(index, "baseline", "`baseline` and `baseline_year` go together")
+        targets.append(Target(
+            plan=slug, anchor=anchor,
+            indicator_zh=entries.text(index, "indicator_zh"), indicator_en=entries.text(index, "indicator_en"),
+            value=value, unit_zh=entries.text(index, "unit_zh"), unit_en=entries.text(index, "unit_en"),
+            comparator=comparator, year=int(_number(entries, index, "year")),
+            baseline=baseline, baseline_year=int(baseline_year) if baseline_year is not None else None,
+            nature=nature, quote_zh=quote, indicator=indicator,
+            url_zh=f"/{slug}/#{anchor}", url_en=f"/en/{slug}/#{anchor}", also_in=tuple(also_in),
+        ))
+    return targets
+
+
+def _digits(value: float | int) -> str:
+    return f"{value:g}"
+
+
+def _digits_in(quote: str) -> list[str]:
+    return [f"{float(number):g}" for number in re.findall(r"\d+(?:\.\d+)?", quote)]
+
+
+def check_units(targets: list[Target], indicators: dict[str, Indicator], path: Path) -> None:
+    """Targets compared on one chart must share a unit, or the bars would mislead."""
+    units: dict[str, tuple[str, str]] = {}
+    for target in targets:
+        if not target.indicator:
+            continue
+        first = units.setdefault(target.indicator, (target.unit_zh, target.plan))
+        if first[0] != target.unit_zh:
+            raise InputError(
+                path, None,
+                f"indicator {target.indicator!r} mixes units: {first[0]!r} ({first[1]}) and {target.unit_zh!r} ({target.plan}#{target.anchor})",
+            )
+
+
+def targets_json(targets: list[Target]) -> str:
+    return json.dumps([target.record() for target in targets], ensure_ascii=False, indent=1) + "\n"
+
+
+def targets_csv(targets: list[Target]) -> str:
+    """CSV with a BOM, so that Excel opens the Chinese columns as UTF-8."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=FIELDS, lineterminator="\r\n")
+    writer.writeheader()
+    for target in targets:
+        writer.writerow({key: "" if value is None else value for key, value in target.record().items()})
+    return "\ufeff" + buffer.getvalue()
+
+
+SYMBOLS = {"=": "", ">=": "≥ ", ">": "> ", "<=": "≤ ", "~": "≈ "}
+
+
+def format_value(target: Target, lang: str) -> str:
+    """'≥ 90%', '1.5 件', '30 亿元' / '30 100 million yuan' as readers expect to see them."""
+    unit = target.unit_zh if lang == "zh" else target.unit_en
+    separator = "" if unit == "%" or (lang == "zh" and unit) else " "
+    return f"{SYMBOLS[target.comparator]}{target.value:g}{separator}{unit}"

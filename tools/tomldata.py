@@ -1,0 +1,72 @@
+"""Read the TOML data files and point errors at the line that causes them."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+from tools.errors import InputError
+
+
+def load_toml(path: Path) -> tuple[dict, str]:
+    """Parsed data and raw text of a TOML file; invalid TOML is an InputError with its line."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise InputError(path, None, "data file is not UTF-8") from None
+    try:
+        return tomllib.loads(raw), raw
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"line (\d+)", str(exc))
+        raise InputError(path, int(match.group(1)) if match else None, f"invalid TOML: {exc}") from None
+
+
+def line_of(raw: str, key: str, start: int = 1) -> int | None:
+    """The first line at or after `start` where `key = …` is written."""
+    for number, line in enumerate(raw.splitlines(), start=1):
+        if number >= start and re.match(rf"\s*{re.escape(key)}\s*=", line):
+            return number
+    return None
+
+
+def entry_lines(raw: str, table: str) -> list[int]:
+    """Line numbers of each `[[table]]` header, so entry n's errors can name its line."""
+    header = f"[[{table}]]"
+    return [number for number, line in enumerate(raw.splitlines(), start=1) if line.strip() == header]
+
+
+class Entries:
+    """The entries of one array of tables, with a way to raise an error at an entry's field."""
+
+    def __init__(self, path: Path, table: str) -> None:
+        self.path = path
+        data, self.raw = load_toml(path)
+        self.data = data
+        self.items: list[dict] = data.get(table, [])
+        if not isinstance(self.items, list):
+            raise InputError(path, line_of(self.raw, table), f"`{table}` must be an array of tables ([[{table}]])")
+        self.starts = entry_lines(self.raw, table)
+
+    def __iter__(self):
+        return iter(enumerate(self.items))
+
+    def error(self, index: int, key: str | None, message: str) -> InputError:
+        start = self.starts[index] if index < len(self.starts) else None
+        line = (line_of(self.raw, key, start) if key and start else None) or start
+        return InputError(self.path, line, message)
+
+    def text(self, index: int, key: str, required: bool = True) -> str:
+        """A text field of entry `index`; required fields must be non-empty."""
+        value = self.items[index].get(key, "")
+        if not isinstance(value, str):
+            raise self.error(index, key, f"`{key}` must be text")
+        if required and not value.strip():
+            raise self.error(index, key, f"empty `{key}`" if key in self.items[index] else f"missing `{key}`")
+        return value.strip()
+
+    def texts(self, index: int, key: str) -> list[str]:
+        value = self.items[index].get(key, [])
+        if not (isinstance(value, list) and all(isinstance(item, str) and item.strip() for item in value)):
+            raise self.error(index, key, f"`{key}` must be a list of non-empty texts")
+        return [item.strip() for item in value]
