@@ -11,12 +11,10 @@ from urllib.parse import urlparse
 
 import pytest
 
+from tools.bench_browser import CHROMIUM, FLAGS
 from tools.bundle import BUNDLE_FOLDER, make_bundle
 
 playwright_api = pytest.importorskip("playwright.sync_api")
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from htmltext import article_text
+from tools.htmltext import article_text
 
 from tools import reader, script
 from tools.textnorm import collapse_spaces
 
 SLUGS = ["gansu-2021-2035", "tongzhou-2022-2025", "xinjiang-2016-2020", "xinjiang-2021-2025", "yuxi-2021"]
-INTERFACE = {"tw", "duty-units", "headerlink", "notice-label", "md-source-file", "cite-button"}
+INTERFACE = {"tw", "duty-units", "headerlink", "notice-label", "md-source-file", "cite-button", "annotation"}
 INTERFACE_IDS = {"document-info", "normalization", "title"}
 CONTENT = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z0-9]")
 

@@ -70,7 +70,7 @@ def render_topics_page(corpus: dict[str, Plan], notes: Annotations, lang: str) -
 
 
 def _english_title(plan: Plan, anchor: str) -> str:
-    entry = translations.load(plan.data.slug).get(anchor)
+    entry = translations.for_plan(plan).get(anchor)
     return entry.en if entry and entry.en else plan.section(anchor).title
 
 

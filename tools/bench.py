@@ -21,7 +21,9 @@ from pathlib import Path
 import opencc
 
 from tools import script
-from tools.paths import PLANS, ROOT
+from tools.bundle import make_bundle
+from tools.htmltext import article_text
+from tools.paths import DOCS, PLANS, ROOT, SOURCES
 from tools.plandata import load_all
 
 RUNS = 3
@@ -95,12 +97,78 @@ def build_figures() -> dict:
     figures["index_bytes"] = index.stat().st_size
     figures["text_bytes"] = sum(len(doc["text"].encode("utf-8")) for doc in docs)
     pages = sorted(Path(site).rglob("*.html"), key=lambda p: p.stat().st_size)
-    figures["largest_page"] = (str(pages[-1].relative_to(site)), pages[-1].stat().st_size)
+    largest = pages[-1]
+    text = article_text(largest.read_text(encoding="utf-8"))
+    figures["largest_page"] = (str(largest.relative_to(site)), largest.stat().st_size, len(text.encode("utf-8")))
+    bundle = Path(site + "-bundle.zip")
+    figures["bundle_bytes"] = make_bundle(Path(site), bundle)
+    bundle.unlink()
     shutil.rmtree(site, ignore_errors=True)
     return figures
 
 
-def render(rows: list[dict], figures: dict) -> str:
+SCALES = (5, 25, 50)
+
+
+def synthetic_sources(workdir: Path, copies: int) -> Path:
+    """sources/ with every real plan (and its translation and targets) copied under new slugs.
+
+    Copy 0 keeps the real slugs, so the glossary, topics and references still resolve;
+    copy n renames every slug in its plan file (including predecessor links) to slug-cN.
+    """
+    sources = workdir / "sources"
+    shutil.copytree(SOURCES, sources, ignore=shutil.ignore_patterns("plans", "translations", "targets"))
+    slugs = [path.stem for path in sorted(PLANS.glob("*.toml"))]
+    for folder in ("plans", "translations", "targets"):
+        (sources / folder).mkdir()
+    for n in range(copies):
+        suffix = f"-c{n}" if n else ""
+        for slug in slugs:
+            text = (PLANS / f"{slug}.toml").read_text(encoding="utf-8")
+            for name in slugs:
+                text = text.replace(f'"{name}"', f'"{name}{suffix}"')
+            (sources / "plans" / f"{slug}{suffix}.toml").write_text(text, encoding="utf-8")
+            shutil.copy(SOURCES / "translations" / f"{slug}.en.toml", sources / "translations" / f"{slug}{suffix}.en.toml")
+            if (SOURCES / "targets" / f"{slug}.toml").exists():
+                shutil.copy(SOURCES / "targets" / f"{slug}.toml", sources / "targets" / f"{slug}{suffix}.toml")
+    return sources
+
+
+def scale_config(workdir: Path) -> Path:
+    """mkdocs.yml pointed at the synthetic docs/ and site/, with the repo's theme and hooks."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("docs_dir: docs", f"docs_dir: {workdir / 'docs'}")
+    config = config.replace("site_dir: site", f"site_dir: {workdir / 'site'}")
+    config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
+    config = config.replace("- tools/site_hooks.py", f"- {ROOT / 'tools' / 'site_hooks.py'}")
+    path = workdir / "mkdocs.yml"
+    path.write_text(config, encoding="utf-8")
+    return path
+
+
+def scale_figures() -> dict[int, dict]:
+    """Pipeline and site build time for 5, 25 and 50 plans (the real five, copied)."""
+    python = sys.executable
+    mkdocs = str(Path(python).parent / "mkdocs")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    results = {}
+    for count in SCALES:
+        workdir = Path(tempfile.mkdtemp(prefix=f"bench-scale-{count}-"))
+        sources = synthetic_sources(workdir, count // 5)
+        shutil.copytree(DOCS / "assets", workdir / "docs" / "assets")
+        pipeline = [python, "-m", "tools", "--plans", str(sources / "plans"), "--docs", str(workdir / "docs"), "build"]
+        config = scale_config(workdir)
+        results[count] = {
+            "pipeline": median_time(pipeline, env=env, before=lambda: shutil.rmtree(workdir / "docs" / "data", ignore_errors=True)),
+            "site": median_time([mkdocs, "build", "-q", "-f", str(config)], env=env),
+            "pages": sum(1 for _ in (workdir / "site").rglob("*.html")),
+        }
+        results[count]["total"] = results[count]["pipeline"] + results[count]["site"]
+        shutil.rmtree(workdir, ignore_errors=True)
+    return results
+
+
+def render(rows: list[dict], figures: dict, scale: dict[int, dict], browser: dict | None) -> str:
     lines = [
         "# Benchmarks",
         "",
@@ -139,15 +207,50 @@ def render(rows: list[dict], figures: dict) -> str:
         f"| search index | {figures['index_bytes']:,} bytes | | |",
         f"| text in the index | {figures['text_bytes']:,} bytes | | |",
         f"| index ÷ text | {index_ratio:.2f}× | ≤ 1.5× | {'yes' if index_ratio <= 1.5 else 'no'} |",
-        f"| largest page | {figures['largest_page'][0]}: {figures['largest_page'][1]:,} bytes | | |",
+        f"| largest page | {figures['largest_page'][0]}: {figures['largest_page'][1]:,} bytes of HTML | | |",
+        f"| its article text | {figures['largest_page'][2]:,} bytes (HTML ÷ text {figures['largest_page'][1] / figures['largest_page'][2]:.1f}×) | | |",
+        f"| offline bundle (zip) | {figures['bundle_bytes']:,} bytes | | |",
         "",
+        "## Scale",
+        "",
+        "A synthetic corpus: the five plans copied under new slugs (with their translations and targets), "
+        "converted by the pipeline and built by MkDocs with the real configuration. Time is pipeline + site build.",
+        "",
+        "| plans | HTML pages | pipeline | site build | total | ÷ 5 plans | target | holds |",
+        "|---|---|---|---|---|---|---|---|",
     ]
+    base = scale[SCALES[0]]["total"]
+    for count, row in scale.items():
+        ratio = row["total"] / base
+        target = "≤ 12×" if count == 50 else ""
+        holds = ("yes" if ratio <= 12 else "no") if count == 50 else ""
+        lines.append(
+            f"| {count} | {row['pages']} | {row['pipeline']:.2f} s | {row['site']:.2f} s | {row['total']:.2f} s | {ratio:.1f}× | {target} | {holds} |"
+        )
+    lines += ["", "## Browser", ""]
+    if browser:
+        lines += [
+            "Headless Chromium (Debian package) on the unzipped offline bundle from `file://`, no network: "
+            "the time from pressing Enter in the search box to the first result on screen.",
+            "",
+            "| query | first search (loads the index) | later searches, median |",
+            "|---|---|---|",
+        ]
+        for query, (first, later) in browser.items():
+            lines.append(f"| {query} | {first:.0f} ms | {later:.0f} ms |")
+    else:
+        lines.append("Not measured: Playwright or /usr/bin/chromium is missing (`make test-deps`).")
+    lines.append("")
     return "\n".join(lines)
 
 
 def main() -> int:
     rows = round_trip()
     figures = build_figures()
-    (ROOT / "BENCHMARKS.md").write_text(render(rows, figures), encoding="utf-8")
+    scale = scale_figures()
+    from tools.bench_browser import search_timings
+
+    browser = search_timings(ROOT / "dist" / "ip-plans-offline.zip")
+    (ROOT / "BENCHMARKS.md").write_text(render(rows, figures, scale, browser), encoding="utf-8")
     print((ROOT / "BENCHMARKS.md").read_text(encoding="utf-8"))
     return 0 if all(row["ours"] < row["tw2sp"] for row in rows) else 1

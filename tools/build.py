@@ -9,7 +9,7 @@ from tools.annotation_pages import render_glossary_page, render_references_page,
 from tools.annotations import Annotations, load_annotations
 from tools.glossary import glossary_json
 from tools.model import Plan
-from tools.pages import plan_order, render_home
+from tools.pages import plan_order, plans_json, render_home
 from tools.paths import DOCS, PLANS
 from tools.pipeline import build_plan
 from tools.plandata import load_all
@@ -32,7 +32,7 @@ def generate_docs(plans: list[Plan], notes: Annotations) -> dict[str, str]:
     for lang, suffix in (("zh", ""), ("en", ".en")):
         files[f"index{suffix}.md"] = render_home(plans, lang)
         for plan in plans:
-            english = translations.load(plan.data.slug)
+            english = translations.for_plan(plan)
             files[f"{plan.data.slug}/index{suffix}.md"] = render_page(plan, lang, english, notes, corpus)
         files[f"cite/index{suffix}.md"] = render_cite_page(plans, lang)
         if notes.terms:
@@ -43,6 +43,7 @@ def generate_docs(plans: list[Plan], notes: Annotations) -> dict[str, str]:
             files[f"topics/index{suffix}.md"] = render_topics_page(corpus, notes, lang)
         if notes.documents:
             files[f"references/index{suffix}.md"] = render_references_page(corpus, notes, lang)
+    files["data/plans.json"] = plans_json(plans)
     files["data/sections.json"] = sections_json(plans)
     files["data/glossary.json"] = glossary_json(notes.terms, notes.term_uses)
     files["data/targets.json"] = targets_json(notes.targets)

@@ -30,7 +30,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_translations(args: argparse.Namespace) -> int:
     for plan in build.load_plans(args.plans):
-        path = translations.write_skeleton(plan)
+        path = translations.write_skeleton(plan, plan.data.path.parent.parent / "translations")
         print(f"wrote {path}")
     return 0
 

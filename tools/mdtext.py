@@ -51,7 +51,9 @@ def safe(text: str, where: str = "") -> str:
     """Escape text and prove with markdown-it-py that it renders back to itself."""
     text = " ".join(text.split("\n"))
     escaped = escape(text)
-    if text and plain_text_of(escaped) != text:
+    # A paragraph's edge whitespace is not part of its text; a piece of a longer
+    # paragraph (beside a link) may begin or end with a space.
+    if text.strip() and plain_text_of(escaped) != text.strip():
         raise InputError(where or "<text>", None, f"text cannot be made Markdown-safe: {text[:40]!r}")
     return escaped
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from tools.mdtext import safe
 from tools.model import Plan
 from tools.render import ui
@@ -9,6 +11,28 @@ from tools.render import ui
 
 def plan_order(plans: list[Plan]) -> list[Plan]:
     return sorted(plans, key=lambda plan: (plan.data.period[0], plan.data.slug))
+
+
+def plans_json(plans: list[Plan]) -> str:
+    """data/plans.json: the plans in reading order, with their facts; the site's nav follows it."""
+    records = [
+        {
+            "slug": plan.data.slug,
+            "title_zh": plan.data.title_zh,
+            "title_en": plan.data.title_en,
+            "issuer_zh": plan.data.issuer_zh,
+            "issuer_en": plan.data.issuer_en,
+            "doc_number": plan.data.doc_number,
+            "date_written": plan.data.date_written,
+            "period": list(plan.data.period),
+            "predecessor": plan.data.predecessor or None,
+            "successor": plan.data.successor or None,
+            "url_zh": f"/{plan.data.slug}/",
+            "url_en": f"/en/{plan.data.slug}/",
+        }
+        for plan in plan_order(plans)
+    ]
+    return json.dumps(records, ensure_ascii=False, indent=1) + "\n"
 
 
 def render_home(plans: list[Plan], lang: str) -> str:

@@ -14,7 +14,7 @@ from tools.render import heading_label
 def section_records(plans: list[Plan]) -> list[dict]:
     records = []
     for plan in plan_order(plans):
-        english = translations.load(plan.data.slug)
+        english = translations.for_plan(plan)
         for section in plan.walk():
             entry = english.get(section.id)
             records.append({
@@ -55,7 +55,7 @@ def render_cite_page(plans: list[Plan], lang: str) -> str:
         "",
     ]
     for plan in plan_order(plans):
-        english = translations.load(plan.data.slug)
+        english = translations.for_plan(plan)
         plan_title = plan.data.title_zh if zh else plan.data.title_en
         out += [f"## {safe(plan_title)} {{#{plan.data.slug}}}", ""]
         out += ["| 编号 | 标题 | 引文 |" if zh else "| Number | Title | Citation |", "|---|---|---|"]

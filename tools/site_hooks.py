@@ -1,11 +1,12 @@
 """MkDocs hooks: build-time steps that need MkDocs' config or the built site.
 
-The navigation is derived from the plan data files, so a sixth plan needs no edit here
-or in mkdocs.yml.
+The navigation follows docs/data/plans.json, written by the generator from the plan data
+files, so a sixth plan needs no edit here or in mkdocs.yml.
 """
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -13,8 +14,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from tools.paths import PLANS  # noqa: E402
-from tools.plandata import load_all  # noqa: E402
 from tools.tooltips import GlossaryTooltipsExtension  # noqa: E402
 
 EXTRA_PAGES = ("targets/index.md", "glossary/index.md", "topics/index.md", "references/index.md", "cite/index.md")
@@ -26,9 +25,10 @@ def on_config(config, **kwargs):
         config.markdown_extensions.append(GlossaryTooltipsExtension())
     if config.nav:
         return config
-    plans = sorted(load_all(PLANS), key=lambda plan: (plan.period[0], plan.slug))
     docs = Path(config.docs_dir)
-    nav = ["index.md"] + [f"{plan.slug}/index.md" for plan in plans]
+    # The generator writes the plans in reading order to data/plans.json.
+    plans = json.loads((docs / "data" / "plans.json").read_text(encoding="utf-8"))
+    nav = ["index.md"] + [f"{plan['slug']}/index.md" for plan in plans]
     nav += [page for page in EXTRA_PAGES if (docs / page).exists()]
     config.nav = nav
     return config

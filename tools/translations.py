@@ -7,6 +7,7 @@ that Chinese, so a changed source makes the translation visibly stale.
 from __future__ import annotations
 
 import hashlib
+import functools
 import json
 import tomllib
 from dataclasses import dataclass
@@ -78,10 +79,22 @@ def path_for(slug: str, directory: Path = TRANSLATIONS) -> Path:
     return directory / f"{slug}.en.toml"
 
 
+def for_plan(plan: Plan) -> dict[str, Entry]:
+    """A plan's translation, from the translations/ folder beside its plans/ folder."""
+    return load(plan.data.slug, plan.data.path.parent.parent / "translations")
+
+
 def load(slug: str, directory: Path = TRANSLATIONS) -> dict[str, Entry]:
     path = path_for(slug, directory)
     if not path.exists():
         return {}
+    stat = path.stat()
+    return dict(_parse(path, stat.st_mtime_ns, stat.st_size))
+
+
+@functools.cache
+def _parse(path: Path, mtime_ns: int, size: int) -> dict[str, Entry]:
+    """Parsed once per file version: several pages read the same translation."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:

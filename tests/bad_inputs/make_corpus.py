@@ -40,7 +40,8 @@ reason = "title"
 """
 
 
-def case(name: str, expected: str, source: bytes | str = GOOD, plan: str = PLAN) -> None:
+def case(name: str, expected: str, source: bytes | str = GOOD, plan: str = PLAN, extra: dict[str, str] | None = None) -> None:
+    """`extra`: annotation data files (glossary.toml, targets/test-plan.toml, …) beside plans/."""
     folder = HERE / name
     (folder / "plans").mkdir(parents=True, exist_ok=True)
     (folder / "seeds").mkdir(parents=True, exist_ok=True)
@@ -48,6 +49,9 @@ def case(name: str, expected: str, source: bytes | str = GOOD, plan: str = PLAN)
     data = source.encode("utf-8") if isinstance(source, str) else source
     (folder / "seeds" / "source.txt").write_bytes(data)
     (folder / "expected.txt").write_text(expected + "\n", encoding="utf-8")
+    for relative, content in (extra or {}).items():
+        (folder / relative).parent.mkdir(parents=True, exist_ok=True)
+        (folder / relative).write_text(content, encoding="utf-8")
 
 
 case("gbk", "ok", GOOD.encode("gbk"))
@@ -76,3 +80,50 @@ case(
     "plan-unknown-slug", "test-plan.toml:16: predecessor 'no-such-plan' is not a plan in the corpus",
     plan=PLAN.replace("period = [2021, 2025]", 'period = [2021, 2025]\npredecessor = "no-such-plan"'),
 )
+
+GLOSSARY = """[[term]]
+id = "guanbiao"
+zh = "贯标"
+en = "IP management standard implementation"
+aliases_zh = []
+aliases_en = []
+definition_zh = "贯彻《企业知识产权管理规范》国家标准。"
+definition_en = ""
+source = ""
+"""
+case("glossary-empty-definition", "glossary.toml:8: empty `definition_en`", extra={"glossary.toml": GLOSSARY})
+TARGET = """[[target]]
+anchor = "s1-2-1-p1"
+indicator_zh = "发明专利拥有量"
+indicator_en = "Invention patents in force"
+value = 2
+unit_zh = "万件"
+unit_en = "10,000 patents"
+comparator = "="
+year = 2025
+nature = "unspecified"
+quote_zh = "发明专利拥有量达到2万件"
+"""
+case("target-quote-missing", "test-plan.toml:11: quote '发明专利拥有量达到2万件' is no longer in test-plan#s1-2-1-p1",
+     extra={"targets/test-plan.toml": TARGET})
+REFERENCE = """[[document]]
+id = "outline"
+cited_as = ["国家知识产权战略纲要"]
+cited_as_en = []
+cited_by = ["test-plan"]
+plan = "no-such-plan"
+title_zh = "国家知识产权战略纲要"
+title_en = "Outline of the National Intellectual Property Strategy"
+"""
+case("reference-unknown-slug", "references.toml:6: cross-reference to unknown plan slug 'no-such-plan'",
+     extra={"references.toml": REFERENCE})
+TOPIC = """[[topic]]
+id = "guanbiao"
+zh = "贯标"
+en = "IP management standard"
+description_zh = "企业知识产权管理。"
+description_en = "Corporate IP management."
+[topic.sections]
+test-plan = ["s9"]
+"""
+case("topic-unknown-section", "topics.toml:8: topic 'guanbiao': 's9' is not a section of test-plan", extra={"topics.toml": TOPIC})
