@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from tools.htmltext import article_text
 
 from tools import reader, script
+from tools.htmltext import article_text
 from tools.textnorm import collapse_spaces
 
 SLUGS = ["gansu-2021-2035", "tongzhou-2022-2025", "xinjiang-2016-2020", "xinjiang-2021-2025", "yuxi-2021"]

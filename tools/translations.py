@@ -6,8 +6,8 @@ that Chinese, so a changed source makes the translation visibly stale.
 
 from __future__ import annotations
 
-import hashlib
 import functools
+import hashlib
 import json
 import tomllib
 from dataclasses import dataclass
