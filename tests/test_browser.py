@@ -188,7 +188,10 @@ def test_target_is_below_sticky_header(site):
 
 
 PAGE_TYPES = ["index.html", "en/index.html", "yuxi-2021/index.html", "en/tongzhou-2022-2025/index.html",
-              "xinjiang-2016-2020/index.html", "en/gansu-2021-2035/index.html"]
+              "xinjiang-2016-2020/index.html", "en/gansu-2021-2035/index.html",
+              "glossary/index.html", "en/glossary/index.html", "targets/index.html", "en/targets/index.html",
+              "topics/index.html", "en/topics/index.html", "references/index.html", "en/references/index.html",
+              "cite/index.html", "en/cite/index.html"]
 
 
 @pytest.mark.parametrize("path", PAGE_TYPES)
@@ -197,6 +200,44 @@ def test_no_network_requests_and_no_errors(site, path):
     site.page.wait_for_timeout(200)
     assert site.outside_requests() == []
     assert site.errors == []
+
+
+@pytest.mark.parametrize("path,term,definition", [
+    ("xinjiang-2021-2025/index.html", "贯标", "管理规范"),
+    ("en/xinjiang-2021-2025/index.html", None, None),
+])
+def test_glossary_tooltip_on_hover(site, path, term, definition):
+    page = site.open(path)
+    abbr = page.locator(f"article abbr:text-is('{term}')").first if term else page.locator("article p abbr").first
+    title = abbr.get_attribute("title")
+    assert title and (definition is None or definition in title)
+    abbr.scroll_into_view_if_needed()
+    abbr.hover()
+    tooltip = page.locator(".md-tooltip2")
+    tooltip.first.wait_for(state="visible", timeout=5000)
+    assert title[:10] in tooltip.first.inner_text()
+    assert site.outside_requests() == []
+
+
+def test_comparison_charts_render(site):
+    page = site.open("en/targets/index.html")
+    charts = page.locator("svg.chart")
+    assert charts.count() >= 4
+    box = charts.first.bounding_box()
+    assert box["width"] > 300 and box["height"] > 50
+    assert "2035" in charts.first.text_content()
+
+
+def test_print_hides_navigation_and_shows_link_addresses(site):
+    page = site.open("xinjiang-2021-2025/index.html")
+    page.emulate_media(media="print")
+    assert not page.locator(".md-sidebar--primary").is_visible()
+    assert not page.locator(".md-search").is_visible()
+    after = page.locator("a.xref").first.evaluate("a => getComputedStyle(a, '::after').content")
+    assert "xinjiang-2016-2020" in after or "references" in after
+    assert after.startswith('" <http') or after.startswith('" <file')
+    assert page.locator("article abbr").first.is_visible()
+    page.emulate_media(media="screen")
 
 
 def test_screenshots(browser, served):
@@ -209,5 +250,16 @@ def test_screenshots(browser, served):
     view.click(".sbs-toggle")
     view.screenshot(path=str(ARTIFACTS / "plan-side-by-side.png"))
     view.click(".sbs-toggle")
+    view = page.open("targets/index.html")
+    view.screenshot(path=str(ARTIFACTS / "targets-zh.png"), full_page=True)
+    view = page.open("en/targets/index.html")
+    view.screenshot(path=str(ARTIFACTS / "targets-en.png"), full_page=True)
+    view = page.open("xinjiang-2021-2025/index.html")
+    view.screenshot(path=str(ARTIFACTS / "plan-targets-zh.png"))
+    abbr = view.locator("article abbr:text-is('贯标')").first
+    abbr.scroll_into_view_if_needed()
+    abbr.hover()
+    view.wait_for_timeout(400)
+    view.screenshot(path=str(ARTIFACTS / "tooltip-zh.png"))
     page.close()
     assert (ARTIFACTS / "plan-side-by-side.png").stat().st_size > 10_000
