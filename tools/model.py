@@ -104,12 +104,12 @@ def anchored_texts(plan: Plan) -> dict[str, str]:
 
 def regions(plan: Plan):
     """(anchor, text) for each part of the page a reader can link to: notice, preamble,
-    every section (its own blocks, not its subsections') and closing."""
-    parts = [("notice", plan.notice), ("preamble", plan.preamble)]
-    parts += [(section.id, section.blocks) for section in plan.walk()]
-    parts.append(("closing", plan.closing))
-    for anchor, blocks in parts:
-        texts = []
+    every section (its heading and own blocks, not its subsections') and closing."""
+    parts = [("notice", plan.notice, ""), ("preamble", plan.preamble, "")]
+    parts += [(section.id, section.blocks, section.title) for section in plan.walk()]
+    parts.append(("closing", plan.closing, ""))
+    for anchor, blocks, title in parts:
+        texts = [title] if title else []
         for block in _flatten(blocks):
             texts.append(block.title if block.kind == "box" else block.text)
             texts.extend(row_text(row) for row in block.rows)
