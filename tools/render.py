@@ -192,7 +192,7 @@ class PageWriter:
         self.emit(
             f"/// admonition | {labels['meta_title']}",
             "    type: info",
-            "    attrs: {id: document-info, class: meta-card}",
+            "    attrs: {id: document-info, class: 'meta-card no-tooltips'}",
             "",
             "| | |",
             "|---|---|",
@@ -219,7 +219,7 @@ class PageWriter:
         self.emit(
             f"/// details | {labels['norm_title']}",
             "    type: note",
-            "    attrs: {id: normalization, class: normalization}",
+            "    attrs: {id: normalization, class: 'normalization no-tooltips'}",
             "",
             safe(f"{labels['source_file']}: {source} ({labels['encoding']} {log.encoding})"),
             "",
