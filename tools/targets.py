@@ -171,7 +171,9 @@ SYMBOLS = {"=": "", ">=": "≥ ", ">": "> ", "<=": "≤ ", "~": "≈ "}
 
 
 def format_value(target: Target, lang: str) -> str:
-    """'≥ 90%', '1.5 件', '30 亿元' / '30 100 million yuan' as readers expect to see them."""
+    """'≥ 90%', '1.5件', '30亿元' / '30 × 100 million yuan', as readers expect to see them."""
     unit = target.unit_zh if lang == "zh" else target.unit_en
-    separator = "" if unit == "%" or (lang == "zh" and unit) else " "
+    separator = "" if unit == "%" or lang == "zh" else " "
+    if lang == "en" and unit[:1].isdigit():
+        separator = " × "  # an English unit that is itself a number: 100 million yuan, 10,000 items
     return f"{SYMBOLS[target.comparator]}{target.value:g}{separator}{unit}"
