@@ -64,6 +64,8 @@ class Page:
         self.errors: list[str] = []
         self.page.on("request", lambda request: self.requests.append(request.url))
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.not_found: list[str] = []
+        self.page.on("response", lambda response: response.status >= 400 and self.not_found.append(response.url))
 
     def open(self, path: str):
         self.page.goto(f"{self.base}/{path}")
@@ -200,6 +202,7 @@ def test_no_network_requests_and_no_errors(site, path):
     site.page.wait_for_timeout(200)
     assert site.outside_requests() == []
     assert site.errors == []
+    assert site.not_found == [], "\n".join(site.not_found)
 
 
 @pytest.mark.parametrize("path,term,definition", [

@@ -49,6 +49,7 @@ def test_dates_come_from_source_date_epoch(built_site, tmp_path, monkeypatch):
     day = time.strftime("%Y-%m-%d", time.gmtime(int(EPOCH)))
     sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
     assert f"<lastmod>{day}</lastmod>" in sitemap
+    assert "None" not in sitemap, "URLs must not be prefixed with an unset site_url"
     with gzip.open(built_site / "sitemap.xml.gz") as packed:
         assert packed.read().decode("utf-8") == sitemap
     assert int.from_bytes((built_site / "sitemap.xml.gz").read_bytes()[4:8], "little") == int(EPOCH)

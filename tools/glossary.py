@@ -7,6 +7,7 @@ only required at the ends of a form that are themselves Latin letters or digits 
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -71,6 +72,8 @@ def load_glossary(path: Path) -> list[Term]:
 def form_pattern(form: str) -> str:
     """A regex for one written form, with word boundaries only at Latin/digit ends."""
     pattern = re.escape(form)
+    if re.search(r"[A-Za-z]", form):
+        pattern = f"(?i:{pattern})"  # English forms match whatever their case in running text
     if WORD_CHAR.match(form[0]):
         pattern = r"(?<![A-Za-z0-9_])" + pattern
     if WORD_CHAR.match(form[-1]):
@@ -80,8 +83,12 @@ def form_pattern(form: str) -> str:
 
 def forms_regex(forms) -> re.Pattern[str]:
     """One regex for many forms; longer forms first, so 地理标志专用标志 wins over 地理标志."""
-    ordered = sorted(set(forms), key=lambda form: (-len(form), form))
-    return re.compile("|".join(form_pattern(form) for form in ordered), re.IGNORECASE)
+    return _compiled(tuple(sorted(set(forms), key=lambda form: (-len(form), form))))
+
+
+@functools.lru_cache(maxsize=4096)
+def _compiled(ordered: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(form_pattern(form) for form in ordered))
 
 
 class TermFinder:
@@ -89,13 +96,16 @@ class TermFinder:
 
     def __init__(self, terms: list[Term], lang: str) -> None:
         self.by_form = {form.casefold(): term for term in terms for form in term.forms(lang)}
-        self.regex = forms_regex(self.by_form) if self.by_form else None
 
     def terms_in(self, text: str) -> list[Term]:
-        if not self.regex:
+        # A regex of all ~250 forms is slow on long texts; only the forms that occur as
+        # substrings go into the regex, which then applies boundaries and longest match.
+        folded = text.casefold()
+        candidates = [form for form in self.by_form if form in folded]
+        if not candidates:
             return []
         found: dict[str, Term] = {}
-        for match in self.regex.finditer(text):
+        for match in forms_regex(candidates).finditer(text):
             term = self.by_form[match.group(0).casefold()]
             found.setdefault(term.id, term)
         return list(found.values())
@@ -133,10 +143,11 @@ def glossary_json(terms: list[Term], uses: dict[str, list[dict[str, str]]]) -> s
 def abbreviation_lines(terms: list[Term], lang: str, page_text: str) -> list[str]:
     """Python-Markdown abbreviation definitions (*[form]: tooltip) for the terms on one page."""
     finder = TermFinder(terms, lang)
+    folded = page_text.casefold()
     lines = []
     for term in finder.terms_in(page_text):
         for form in term.forms(lang):
-            if form.casefold() in page_text.casefold():
+            if form.casefold() in folded:
                 lines.append(f"*[{form}]: {_one_line(term.tooltip(lang))}")
     return lines
 

@@ -50,6 +50,7 @@ def on_post_build(config, **kwargs):
         return
     index = json.loads(index_file.read_text(encoding="utf-8"))
     write_index_as_utf8(site, index)
+    write_sitemaps(site, config)
     words: set[str] = set()
     for doc in index["docs"]:
         text = re.sub(r"<[^>]+>", " ", doc.get("title", "") + " " + doc.get("text", ""))
@@ -75,3 +76,22 @@ def write_index_as_utf8(site: Path, index: dict) -> None:
     script_file = site / "search" / "search_index.js"
     if script_file.exists():
         script_file.write_text(f"var __index = {compact}", encoding="utf-8")
+
+
+def write_sitemaps(site: Path, config) -> None:
+    """Without `site_url` (the site must work on any host and from file://) the sitemap
+    template prints "None" before every URL; write them relative instead (build with
+    SITE_URL=https://… for absolute ones). The compressed copy gets the SOURCE_DATE_EPOCH
+    timestamp, so that builds repeat byte for byte.
+    """
+    import gzip
+    import os
+
+    sitemap = site / "sitemap.xml"
+    if config.site_url or not sitemap.exists():
+        return
+    text = sitemap.read_text(encoding="utf-8").replace("<loc>None", "<loc>").replace('href="None', 'href="')
+    sitemap.write_text(text, encoding="utf-8")
+    mtime = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
+    with open(site / "sitemap.xml.gz", "wb") as raw, gzip.GzipFile("sitemap.xml", "wb", fileobj=raw, mtime=mtime) as packed:
+        packed.write(text.encode("utf-8"))

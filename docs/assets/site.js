@@ -3,6 +3,14 @@
   "use strict";
   var SBS_KEY = "ip-plans.side-by-side";
   var root = document.documentElement;
+
+  /* Material looks for <dir of each hreflang alternate>/sitemap.xml when the page loads, to
+     map pages across languages; static-i18n writes per-page alternates, so that is a 404
+     on every page. The language switch here does not need the map (partials/alternate.html
+     links each page to its twin), so drop the alternates from the live DOM before Material
+     reads them (DOMContentLoaded); crawlers still see them in the HTML. */
+  var alternates = document.querySelectorAll("head link[rel=alternate][hreflang]");
+  for (var a = 0; a < alternates.length; a++) alternates[a].remove();
   var isEnglish = (root.getAttribute("lang") || "").indexOf("en") === 0;
   var T = isEnglish
     ? { sbs: "Side by side", copied: "Link and citation copied", copy: "Copy link and citation",
