@@ -16,7 +16,6 @@ from pathlib import Path
 from tools.model import Plan, regions
 from tools.tomldata import Entries
 
-ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 WORD_CHAR = re.compile(r"[A-Za-z0-9_]")
 
 
@@ -47,16 +46,10 @@ def load_glossary(path: Path) -> list[Term]:
     if not path.exists():
         return []
     entries = Entries(path, "term")
-    terms, seen = [], set()
+    terms = []
     for index, _item in entries:
-        term_id = entries.text(index, "id")
-        if not ID_RE.match(term_id):
-            raise entries.error(index, "id", f"term id {term_id!r} is not lower-case ASCII words joined by '-'")
-        if term_id in seen:
-            raise entries.error(index, "id", f"duplicate term id {term_id!r}")
-        seen.add(term_id)
         terms.append(Term(
-            id=term_id,
+            id=entries.identifier(index),
             zh=entries.text(index, "zh"),
             en=entries.text(index, "en"),
             aliases_zh=entries.texts(index, "aliases_zh"),

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from tools.tomldata import Entries
 
-ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CITATION = re.compile(r"《([^《》]*(?:〈[^〉]*〉[^《》]*)*)》")
 
 
@@ -37,12 +36,9 @@ def load_references(path: Path, slugs: set[str]) -> list[Document]:
     if not path.exists():
         return []
     entries = Entries(path, "document")
-    documents, seen = [], set()
+    documents = []
     for index, item in entries:
-        doc_id = entries.text(index, "id")
-        if not ID_RE.match(doc_id) or doc_id in seen:
-            raise entries.error(index, "id", f"document id {doc_id!r} is not unique lower-case ASCII")
-        seen.add(doc_id)
+        doc_id = entries.identifier(index)
         plan = entries.text(index, "plan", required=False)
         if plan and plan not in slugs:
             raise entries.error(index, "plan", f"cross-reference to unknown plan slug {plan!r}")

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from tools.errors import InputError
 
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
 
 def load_toml(path: Path) -> tuple[dict, str]:
     """Parsed data and raw text of a TOML file; invalid TOML is an InputError with its line."""
@@ -47,6 +49,8 @@ class Entries:
         if not isinstance(self.items, list):
             raise InputError(path, line_of(self.raw, table), f"`{table}` must be an array of tables ([[{table}]])")
         self.starts = entry_lines(self.raw, table)
+        self.table = table
+        self.ids: set[str] = set()
 
     def __iter__(self):
         return iter(enumerate(self.items))
@@ -55,6 +59,16 @@ class Entries:
         start = self.starts[index] if index < len(self.starts) else None
         line = (line_of(self.raw, key, start) if key and start else None) or start
         return InputError(self.path, line, message)
+
+    def identifier(self, index: int) -> str:
+        """The entry's `id`: lower-case ASCII words joined by '-', unique in the file (it becomes an anchor)."""
+        value = self.text(index, "id")
+        if not ID_RE.match(value):
+            raise self.error(index, "id", f"{self.table} id {value!r} is not lower-case ASCII words joined by '-'")
+        if value in self.ids:
+            raise self.error(index, "id", f"duplicate {self.table} id {value!r}")
+        self.ids.add(value)
+        return value
 
     def text(self, index: int, key: str, required: bool = True) -> str:
         """A text field of entry `index`; required fields must be non-empty."""

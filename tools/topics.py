@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tools.model import Plan
 from tools.tomldata import Entries
-
-ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 @dataclass
@@ -30,12 +27,9 @@ def load_topics(path: Path, plans: list[Plan]) -> list[Topic]:
         return []
     headings = {plan.data.slug: {section.id for section in plan.walk()} for plan in plans}
     entries = Entries(path, "topic")
-    topics, seen = [], set()
+    topics = []
     for index, item in entries:
-        topic_id = entries.text(index, "id")
-        if not ID_RE.match(topic_id) or topic_id in seen:
-            raise entries.error(index, "id", f"topic id {topic_id!r} is not unique lower-case ASCII")
-        seen.add(topic_id)
+        topic_id = entries.identifier(index)
         sections = item.get("sections", {})
         if not isinstance(sections, dict):
             raise entries.error(index, "sections", "`sections` must be a table of plan slug = [anchors]")
