@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from tools.normlog import NormalizationLog
 from tools.plandata import PlanData
@@ -66,7 +67,12 @@ class Plan:
             stack.extend(reversed(section.children))
 
     def section(self, anchor: str) -> Section | None:
-        return next((section for section in self.walk() if section.id == anchor), None)
+        return self._sections_by_id.get(anchor)
+
+    @cached_property
+    def _sections_by_id(self) -> dict[str, Section]:
+        # The glossary and topic pages look up hundreds of anchors; walk the tree once.
+        return {section.id: section for section in self.walk()}
 
     def all_blocks(self):
         """Every block with an id, in reading order, including box contents."""

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tools.errors import InputError
+from tools.tomldata import ID_RE, line_of, load_toml
 
 REQUIRED_TEXT = (
     "slug", "source", "script", "title_zh", "title_en", "cite_en", "issuer_zh", "issuer_en",
@@ -19,7 +18,6 @@ OPTIONAL_TEXT = (
 )
 SCRIPTS = ("simplified", "traditional-taiwan")
 LINE_ROLES = ("drop", "meta", "notice", "notice-title", "closing")
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True)
@@ -62,39 +60,26 @@ class PlanData:
     lines: list[LineRule] = field(default_factory=list)
 
 
-def _line_of(text: str, key: str) -> int | None:
-    """The line where `key = …` is written, for error messages."""
-    for number, line in enumerate(text.splitlines(), start=1):
-        if re.match(rf"\s*{re.escape(key)}\s*=", line):
-            return number
-    return None
-
-
 def load_plan(path: Path) -> PlanData:
     """Read one plan data file; raise InputError naming the file and line."""
-    raw = path.read_text(encoding="utf-8")
-    try:
-        data = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
-        match = re.search(r"line (\d+)", str(exc))
-        raise InputError(path, int(match.group(1)) if match else None, f"invalid TOML: {exc}") from None
+    data, raw = load_toml(path)
     for key in REQUIRED_TEXT:
         value = data.get(key)
         if not isinstance(value, str) or not value.strip():
             problem = "missing required field" if value is None else "empty or non-text field"
-            raise InputError(path, _line_of(raw, key), f"{problem} {key!r}")
-    if not SLUG_RE.match(data["slug"]):
-        raise InputError(path, _line_of(raw, "slug"), f"slug {data['slug']!r} is not lower-case ASCII words joined by '-'")
+            raise InputError(path, line_of(raw, key), f"{problem} {key!r}")
+    if not ID_RE.match(data["slug"]):
+        raise InputError(path, line_of(raw, "slug"), f"slug {data['slug']!r} is not lower-case ASCII words joined by '-'")
     if data["slug"] != path.stem:
-        raise InputError(path, _line_of(raw, "slug"), f"slug {data['slug']!r} does not match file name {path.stem!r}")
+        raise InputError(path, line_of(raw, "slug"), f"slug {data['slug']!r} does not match file name {path.stem!r}")
     if data["script"] not in SCRIPTS:
-        raise InputError(path, _line_of(raw, "script"), f"script must be one of {', '.join(SCRIPTS)}")
+        raise InputError(path, line_of(raw, "script"), f"script must be one of {', '.join(SCRIPTS)}")
     period = data.get("period")
     if not (isinstance(period, list) and len(period) == 2 and all(isinstance(y, int) for y in period) and period[0] <= period[1]):
-        raise InputError(path, _line_of(raw, "period"), "period must be [first_year, last_year]")
+        raise InputError(path, line_of(raw, "period"), "period must be [first_year, last_year]")
     source = (path.parent.parent / data["source"]).resolve()
     if not source.is_file():
-        raise InputError(path, _line_of(raw, "source"), f"source file {data['source']!r} does not exist")
+        raise InputError(path, line_of(raw, "source"), f"source file {data['source']!r} does not exist")
     rules = []
     for index, rule in enumerate(data.get("lines", []), start=1):
         if rule.get("role") not in LINE_ROLES or not rule.get("match"):
@@ -125,5 +110,5 @@ def load_all(directory: Path) -> list[PlanData]:
             target = getattr(plan, relation)
             if target and target not in slugs:
                 raw = plan.path.read_text(encoding="utf-8")
-                raise InputError(plan.path, _line_of(raw, relation), f"{relation} {target!r} is not a plan in the corpus")
+                raise InputError(plan.path, line_of(raw, relation), f"{relation} {target!r} is not a plan in the corpus")
     return plans

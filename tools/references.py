@@ -42,10 +42,7 @@ def load_references(path: Path, slugs: set[str]) -> list[Document]:
         plan = entries.text(index, "plan", required=False)
         if plan and plan not in slugs:
             raise entries.error(index, "plan", f"cross-reference to unknown plan slug {plan!r}")
-        cited_by = entries.texts(index, "cited_by")
-        for slug in cited_by:
-            if slug not in slugs:
-                raise entries.error(index, "cited_by", f"cited_by names unknown plan slug {slug!r}")
+        cited_by = entries.texts(index, "cited_by", slugs, "cited_by names unknown plan slug {value}")
         year = item.get("year")
         if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
             raise entries.error(index, "year", "`year` must be a whole number")

@@ -41,7 +41,6 @@ def on_post_build(config, **kwargs):
     jieba segments the pages at build time, but a reader's query such as 质押融资 arrives
     unsegmented; assets/site.js splits it with the words the index actually contains.
     """
-    import json
     import re
 
     site = Path(config.site_dir)
@@ -69,8 +68,6 @@ def write_index_as_utf8(site: Path, index: dict) -> None:
     The same JSON written as UTF-8 is equally valid for Material's search; the offline
     plugin's search_index.js (written earlier, at priority -100) gets the same content.
     """
-    import json
-
     compact = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
     (site / "search" / "search_index.json").write_text(compact, encoding="utf-8")
     script_file = site / "search" / "search_index.js"

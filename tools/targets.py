@@ -12,7 +12,7 @@ from pathlib import Path
 
 from tools.errors import InputError
 from tools.model import Plan, anchored_texts
-from tools.tomldata import Entries, load_toml
+from tools.tomldata import Entries, load_toml, table_line
 
 COMPARATORS = ("=", ">=", ">", "<=", "~")
 NATURES = ("expected", "binding", "unspecified")
@@ -63,16 +63,9 @@ def load_indicators(path: Path) -> dict[str, Indicator]:
     indicators = {}
     for key, entry in data.items():
         if not (isinstance(entry, dict) and str(entry.get("zh", "")).strip() and str(entry.get("en", "")).strip()):
-            raise InputError(path, _table_line(raw, key), f"indicator {key!r} needs `zh` and `en`")
+            raise InputError(path, table_line(raw, key), f"indicator {key!r} needs `zh` and `en`")
         indicators[key] = Indicator(key, entry["zh"], entry["en"])
     return indicators
-
-
-def _table_line(raw: str, key: str) -> int | None:
-    for number, line in enumerate(raw.splitlines(), start=1):
-        if line.strip() == f"[{key}]":
-            return number
-    return None
 
 
 def _number(entries: Entries, index: int, key: str, required: bool = True) -> float | int | None:
@@ -111,10 +104,7 @@ def load_targets(path: Path, plan: Plan, indicators: dict[str, Indicator]) -> li
         indicator = entries.text(index, "indicator", required=False)
         if indicator and indicator not in indicators:
             raise entries.error(index, "indicator", f"indicator {indicator!r} is not in indicators.toml")
-        also_in = entries.texts(index, "also_in")
-        for other in also_in:
-            if other not in texts:
-                raise entries.error(index, "also_in", f"anchor {other!r} in also_in is not in {slug}")
+        also_in = entries.texts(index, "also_in", texts, f"anchor {{value}} in also_in is not in {slug}")
         baseline = _number(entries, index, "baseline", required=False)
         baseline_year = _number(entries, index, "baseline_year", required=False)
         if (baseline is None) != (baseline_year is None):

@@ -32,6 +32,14 @@ def line_of(raw: str, key: str, start: int = 1) -> int | None:
     return None
 
 
+def table_line(raw: str, key: str) -> int | None:
+    """The line of a `[key]` table header."""
+    for number, line in enumerate(raw.splitlines(), start=1):
+        if line.strip() == f"[{key}]":
+            return number
+    return None
+
+
 def entry_lines(raw: str, table: str) -> list[int]:
     """Line numbers of each `[[table]]` header, so entry n's errors can name its line."""
     header = f"[[{table}]]"
@@ -79,8 +87,13 @@ class Entries:
             raise self.error(index, key, f"empty `{key}`" if key in self.items[index] else f"missing `{key}`")
         return value.strip()
 
-    def texts(self, index: int, key: str) -> list[str]:
+    def texts(self, index: int, key: str, known: set[str] | dict | None = None, unknown: str = "") -> list[str]:
+        """A list-of-texts field; with `known`, every value must be in it, else `unknown` (formatted with {value})."""
         value = self.items[index].get(key, [])
         if not (isinstance(value, list) and all(isinstance(item, str) and item.strip() for item in value)):
             raise self.error(index, key, f"`{key}` must be a list of non-empty texts")
-        return [item.strip() for item in value]
+        values = [item.strip() for item in value]
+        for item in values:
+            if known is not None and item not in known:
+                raise self.error(index, key, unknown.format(value=repr(item)))
+        return values
