@@ -48,11 +48,11 @@ test-deps: $(BIN)/.test-installed ## Install test tools, Chromium and CJK fonts 
 	fi
 
 lint: test-deps ## ruff
-	$(BIN)/ruff check tools tests
+	$(BIN)/ruff check tools tests bench
 
 test: test-deps site ## Everything: freshness, lint, unit, site and browser tests
 	$(BIN)/python -m tools check
-	$(BIN)/ruff check tools tests
+	$(BIN)/ruff check tools tests bench
 	$(BIN)/python -m pytest -q tests
 
 bench: test-deps ## Measure and write BENCHMARKS.md

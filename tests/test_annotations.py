@@ -10,11 +10,11 @@ from html.parser import HTMLParser
 
 import pytest
 
-from tools.annotations import load_annotations
-from tools.glossary import TermFinder
-from tools.model import anchored_texts
-from tools.paths import PLANS, SOURCES
-from tools.references import CrossLinker, citations
+from tools.annotate.annotations import load_annotations
+from tools.annotate.glossary import TermFinder
+from tools.annotate.references import CrossLinker, citations
+from tools.common.paths import PLANS, SOURCES
+from tools.model.document import anchored_texts
 
 SLUGS = ["gansu-2021-2035", "tongzhou-2022-2025", "xinjiang-2016-2020", "xinjiang-2021-2025", "yuxi-2021"]
 REQUIRED_TERMS = [

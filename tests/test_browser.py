@@ -11,8 +11,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tools.bench_browser import CHROMIUM, FLAGS
-from tools.bundle import BUNDLE_FOLDER, make_bundle
+from bench.browser import CHROMIUM, FLAGS
+from tools.publish.bundle import BUNDLE_FOLDER, make_bundle
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"

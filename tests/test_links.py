@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from tools.bundle import BUNDLE_FOLDER, make_bundle
+from tools.publish.bundle import BUNDLE_FOLDER, make_bundle
 
 
 class Links(HTMLParser):

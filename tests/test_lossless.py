@@ -12,9 +12,9 @@ import re
 
 import pytest
 
-from tools import reader, script
-from tools.htmltext import article_text
-from tools.textnorm import collapse_spaces
+from tools.ingest import reader, script
+from tools.ingest.textnorm import collapse_spaces
+from tools.site.htmltext import article_text
 
 SLUGS = ["gansu-2021-2035", "tongzhou-2022-2025", "xinjiang-2016-2020", "xinjiang-2021-2025", "yuxi-2021"]
 INTERFACE = {"tw", "duty-units", "headerlink", "notice-label", "md-source-file", "cite-button", "annotation"}

@@ -8,7 +8,8 @@ import opencc
 import pytest
 from golden_files import compare
 
-from tools import cli, script
+from tools import cli
+from tools.ingest import script
 
 ROOT = Path(__file__).resolve().parent.parent
 GANSU = ROOT / "sources" / "seeds" / "004_c4ffeb260150952e.txt"
@@ -89,7 +90,7 @@ def test_config_uses_phrase_table_in_segmentation_and_chain():
 
 
 def test_round_trip_beats_tw2sp_on_every_plan():
-    from tools.bench import round_trip
+    from bench.build import round_trip
 
     rows = round_trip()
     assert len(rows) == 4

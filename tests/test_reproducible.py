@@ -12,7 +12,7 @@ import time
 import zipfile
 from pathlib import Path
 
-from tools.bundle import make_bundle
+from tools.publish.bundle import make_bundle
 
 ROOT = Path(__file__).resolve().parent.parent
 EPOCH = "1735689600"  # 2025-01-01T00:00:00Z

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from tools import translations
+from tools.annotate import translations
 
 SLUGS = ["gansu-2021-2035", "tongzhou-2022-2025", "xinjiang-2016-2020", "xinjiang-2021-2025", "yuxi-2021"]
 NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(万|亿)?")

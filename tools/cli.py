@@ -7,10 +7,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from tools import build, script, translations
-from tools.bundle import make_bundle
-from tools.errors import InputError
-from tools.paths import DOCS, PLANS, ROOT
+from tools import build
+from tools.annotate import translations
+from tools.common.errors import InputError
+from tools.common.paths import DOCS, PLANS, ROOT
+from tools.ingest import script
+from tools.publish.bundle import make_bundle
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -48,7 +50,7 @@ def cmd_bundle(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from tools import bench
+    from bench import build as bench
 
     return bench.main()
 

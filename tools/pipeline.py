@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from tools import reader
-from tools.layout import split_regions
-from tools.model import Block, Plan
-from tools.normalize import LineNormalizer
-from tools.normlog import NormalizationLog
-from tools.parse import parse_body
-from tools.plandata import PlanData
+from tools.ingest import reader
+from tools.ingest.normalize import LineNormalizer
+from tools.ingest.normlog import NormalizationLog
+from tools.ingest.regions import split_regions
+from tools.model.document import Block, Plan
+from tools.model.parse import parse_body
+from tools.model.plandata import PlanData
 
 
 def build_plan(data: PlanData) -> Plan:

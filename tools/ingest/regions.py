@@ -11,11 +11,11 @@ import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
 
-from tools.errors import InputError
-from tools.normlog import NormalizationLog
-from tools.paths import SOURCES
-from tools.plandata import PlanData
-from tools.textnorm import collapse_spaces
+from tools.common.errors import InputError
+from tools.common.paths import SOURCES
+from tools.ingest.normlog import NormalizationLog
+from tools.ingest.textnorm import collapse_spaces
+from tools.model.plandata import PlanData
 
 
 @dataclass

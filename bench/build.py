@@ -20,11 +20,11 @@ from pathlib import Path
 
 import opencc
 
-from tools import script
-from tools.bundle import make_bundle
-from tools.htmltext import article_text
-from tools.paths import DOCS, PLANS, ROOT, SOURCES
-from tools.plandata import load_all
+from tools.common.paths import DOCS, PLANS, ROOT, SOURCES
+from tools.ingest import script
+from tools.model.plandata import load_all
+from tools.publish.bundle import make_bundle
+from tools.site.htmltext import article_text
 
 RUNS = 3
 
@@ -140,7 +140,7 @@ def scale_config(workdir: Path) -> Path:
     config = config.replace("docs_dir: docs", f"docs_dir: {workdir / 'docs'}")
     config = config.replace("site_dir: site", f"site_dir: {workdir / 'site'}")
     config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
-    config = config.replace("- tools/site_hooks.py", f"- {ROOT / 'tools' / 'site_hooks.py'}")
+    config = config.replace("- tools/site/hooks.py", f"- {ROOT / 'tools' / 'site' / 'hooks.py'}")
     path = workdir / "mkdocs.yml"
     path.write_text(config, encoding="utf-8")
     return path
@@ -248,7 +248,7 @@ def main() -> int:
     rows = round_trip()
     figures = build_figures()
     scale = scale_figures()
-    from tools.bench_browser import search_timings
+    from bench.browser import search_timings
 
     browser = search_timings(ROOT / "dist" / "ip-plans-offline.zip")
     (ROOT / "BENCHMARKS.md").write_text(render(rows, figures, scale, browser), encoding="utf-8")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tools.errors import InputError
-from tools.tomldata import ID_RE, line_of, load_toml
+from tools.common.errors import InputError
+from tools.common.tomldata import ID_RE, line_of, load_toml
 
 REQUIRED_TEXT = (
     "slug", "source", "script", "title_zh", "title_en", "cite_en", "issuer_zh", "issuer_en",

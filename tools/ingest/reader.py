@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
-from tools.errors import InputError
+from tools.common.errors import InputError
 
 # C0 control characters other than tab, newline and carriage return never occur in
 # a plan's text; finding them means the file is binary or corrupt.

@@ -11,16 +11,16 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 
-from tools.annotations import Annotations
-from tools.glossary import abbreviation_lines
-from tools.mdtext import attr_html, safe
-from tools.model import Block, Plan, Section
-from tools.paths import SOURCES
-from tools.references import CrossLinker
-from tools.targets import Target, format_value
-from tools.textnorm import has_cjk
-from tools.topics import topics_of
-from tools.translations import Entry
+from tools.annotate.annotations import Annotations
+from tools.annotate.glossary import abbreviation_lines
+from tools.annotate.references import CrossLinker
+from tools.annotate.targets import Target, format_value
+from tools.annotate.topics import topics_of
+from tools.annotate.translations import Entry
+from tools.common.paths import SOURCES
+from tools.ingest.textnorm import has_cjk
+from tools.model.document import Block, Plan, Section
+from tools.render.markdown import attr_html, safe
 
 OTHER = {"zh": "en", "en": "zh"}
 HTML_LANG = {"zh": "zh-Hans", "en": "en"}

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from tools.model import Plan, regions
-from tools.tomldata import Entries
+from tools.common.tomldata import Entries
+from tools.model.document import Plan, regions
 
 WORD_CHAR = re.compile(r"[A-Za-z0-9_]")
 

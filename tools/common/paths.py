@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ROOT / "sources"
 PLANS = SOURCES / "plans"
 TRANSLATIONS = SOURCES / "translations"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from tools.normlog import NormalizationLog
-from tools.plandata import PlanData
+from tools.ingest.normlog import NormalizationLog
+from tools.model.plandata import PlanData
 
 
 @dataclass

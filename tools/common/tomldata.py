@@ -6,7 +6,7 @@ import re
 import tomllib
 from pathlib import Path
 
-from tools.errors import InputError
+from tools.common.errors import InputError
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 

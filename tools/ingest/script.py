@@ -16,7 +16,7 @@ from pathlib import Path
 
 import opencc
 
-from tools.paths import OPENCC_DIR
+from tools.common.paths import OPENCC_DIR
 
 CONFIG = OPENCC_DIR / "mainland.json"
 PHRASES = OPENCC_DIR / "mainland-phrases.txt"

@@ -15,7 +15,7 @@ import xml.etree.ElementTree as etree
 from markdown.extensions.abbr import AbbrExtension, AbbrTreeprocessor
 from markdown.util import AtomicString
 
-from tools.glossary import forms_regex
+from tools.annotate.glossary import forms_regex
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 NO_TOOLTIPS = HEADINGS | {"a", "abbr", "code", "pre", "kbd", "script", "style", "svg"}

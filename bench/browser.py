@@ -12,7 +12,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from tools.bundle import BUNDLE_FOLDER
+from tools.publish.bundle import BUNDLE_FOLDER
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",

@@ -13,7 +13,7 @@ import re
 
 from markdown_it import MarkdownIt
 
-from tools.errors import InputError
+from tools.common.errors import InputError
 
 ALWAYS = set("&<>*_`[]{}\\|!~^$")
 # Only dangerous at the start of a line: headings, lists, quotes, definition lists.

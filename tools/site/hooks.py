@@ -10,11 +10,11 @@ import json
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from tools.tooltips import GlossaryTooltipsExtension  # noqa: E402
+from tools.site.tooltips import GlossaryTooltipsExtension  # noqa: E402
 
 EXTRA_PAGES = ("targets/index.md", "glossary/index.md", "topics/index.md", "references/index.md", "cite/index.md")
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from tools import translations
-from tools.annotations import Annotations
-from tools.mdtext import safe
-from tools.model import Plan
-from tools.render import part_label, ui
+from tools.annotate import translations
+from tools.annotate.annotations import Annotations
+from tools.model.document import Plan
+from tools.render.markdown import safe
+from tools.render.plan_page import part_label, ui
 
 
 def _front(title: str, intro: str) -> list[str]:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from tools.annotations import Annotations
-from tools.charts import Bar, Span, bar_chart, timeline
-from tools.mdtext import safe
-from tools.model import Plan
-from tools.render import ui
-from tools.targets import format_value
+from tools.annotate.annotations import Annotations
+from tools.annotate.targets import format_value
+from tools.model.document import Plan
+from tools.render.charts import Bar, Span, bar_chart, timeline
+from tools.render.markdown import safe
+from tools.render.plan_page import ui
 
 TIMELINE = (2016, 2035)
 

@@ -6,10 +6,10 @@ import difflib
 import re
 from collections import Counter
 
-from tools import script, textnorm
-from tools.layout import RawLine
-from tools.normlog import NormalizationLog
-from tools.plandata import PlanData
+from tools.ingest import script, textnorm
+from tools.ingest.normlog import NormalizationLog
+from tools.ingest.regions import RawLine
+from tools.model.plandata import PlanData
 
 HALF_WIDTH_NUMBERING = re.compile(r"^\s*\([一二三四五六七八九十]+\)")
 

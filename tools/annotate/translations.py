@@ -13,10 +13,10 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from tools.errors import InputError
-from tools.model import Plan
-from tools.paths import TRANSLATIONS
-from tools.textnorm import has_cjk
+from tools.common.errors import InputError
+from tools.common.paths import TRANSLATIONS
+from tools.ingest.textnorm import has_cjk
+from tools.model.document import Plan
 
 METADATA_KEYS = ("name", "category", "publisher", "site_source", "validity")
 

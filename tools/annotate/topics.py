@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tools.model import Plan
-from tools.tomldata import Entries
+from tools.common.tomldata import Entries
+from tools.model.document import Plan
 
 
 @dataclass

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from tools.tomldata import Entries
+from tools.common.tomldata import Entries
 
 CITATION = re.compile(r"《([^《》]*(?:〈[^〉]*〉[^《》]*)*)》")
 

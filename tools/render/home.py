@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from tools.mdtext import safe
-from tools.model import Plan
-from tools.render import ui
+from tools.model.document import Plan
+from tools.render.markdown import safe
+from tools.render.plan_page import ui
 
 
 def plan_order(plans: list[Plan]) -> list[Plan]:

@@ -10,9 +10,9 @@ import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from tools.errors import InputError
-from tools.model import Plan, anchored_texts
-from tools.tomldata import Entries, load_toml, table_line
+from tools.common.errors import InputError
+from tools.common.tomldata import Entries, load_toml, table_line
+from tools.model.document import Plan, anchored_texts
 
 COMPARATORS = ("=", ">=", ">", "<=", "~")
 NATURES = ("expected", "binding", "unspecified")

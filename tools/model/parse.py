@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
-from tools.errors import InputError
-from tools.layout import RawLine
-from tools.model import Block, Duty, Section
-from tools.normlog import NormalizationLog
-from tools.numerals import chinese_to_int
+from tools.common.errors import InputError
+from tools.ingest.normlog import NormalizationLog
+from tools.ingest.regions import RawLine
+from tools.model.document import Block, Duty, Section
+from tools.model.numerals import chinese_to_int
 
 CHAPTER = re.compile(r"^([一二三四五六七八九十]+)、(.+)$")
 SECTION = re.compile(r"^（([一二三四五六七八九十]+)）(.*)$")

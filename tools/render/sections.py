@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 
-from tools import translations
-from tools.mdtext import safe
-from tools.model import Plan
-from tools.pages import plan_order
-from tools.render import heading_label
+from tools.annotate import translations
+from tools.model.document import Plan
+from tools.render.home import plan_order
+from tools.render.markdown import safe
+from tools.render.plan_page import heading_label
 
 
 def section_records(plans: list[Plan]) -> list[dict]:

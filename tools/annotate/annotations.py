@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tools.glossary import Term, load_glossary, used_in
-from tools.model import Plan
-from tools.references import Document, load_references
-from tools.targets import Indicator, Target, check_units, load_indicators, load_targets
-from tools.topics import Topic, load_topics
+from tools.annotate.glossary import Term, load_glossary, used_in
+from tools.annotate.references import Document, load_references
+from tools.annotate.targets import Indicator, Target, check_units, load_indicators, load_targets
+from tools.annotate.topics import Topic, load_topics
+from tools.model.document import Plan
 
 
 @dataclass
