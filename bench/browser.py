@@ -13,10 +13,8 @@ import zipfile
 from pathlib import Path
 
 from tools.publish.bundle import BUNDLE_FOLDER
+from tools.publish.chromium import CHROMIUM, FLAGS
 
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]
 QUERIES = ("质押融资", "地理标志", "pledge")
 REPEATS = 5
 

@@ -20,12 +20,14 @@ from pathlib import Path
 
 import opencc
 
-from tools.common.paths import DOCS, PLANS, ROOT, SOURCES
+from tools.common.paths import DOCS, REPO, SOURCES
 from tools.ingest import script
 from tools.model.plandata import load_all
 from tools.publish.bundle import make_bundle
 from tools.site.htmltext import article_text
 
+ROOT = REPO
+PLANS = SOURCES.plans
 RUNS = 3
 
 
@@ -42,9 +44,9 @@ def edit_distance(a: str, b: str) -> int:
 
 def round_trip() -> list[dict]:
     to_taiwan = opencc.OpenCC("s2twp")
-    converters = {"t2s": opencc.OpenCC("t2s").convert, "tw2sp": opencc.OpenCC("tw2sp").convert, "ours": script.to_mainland}
+    converters = {"t2s": opencc.OpenCC("t2s").convert, "tw2sp": opencc.OpenCC("tw2sp").convert, "ours": lambda text: script.to_mainland(text, SOURCES.opencc)}
     rows = []
-    for plan in load_all(PLANS):
+    for plan in load_all(SOURCES):
         if plan.script != "simplified":
             continue
         original = plan.source.read_text(encoding="utf-8")
@@ -117,7 +119,7 @@ def synthetic_sources(workdir: Path, copies: int) -> Path:
     copy n renames every slug in its plan file (including predecessor links) to slug-cN.
     """
     sources = workdir / "sources"
-    shutil.copytree(SOURCES, sources, ignore=shutil.ignore_patterns("plans", "translations", "targets"))
+    shutil.copytree(SOURCES.root, sources, ignore=shutil.ignore_patterns("plans", "translations", "targets"))
     slugs = [path.stem for path in sorted(PLANS.glob("*.toml"))]
     for folder in ("plans", "translations", "targets"):
         (sources / folder).mkdir()
@@ -128,9 +130,9 @@ def synthetic_sources(workdir: Path, copies: int) -> Path:
             for name in slugs:
                 text = text.replace(f'"{name}"', f'"{name}{suffix}"')
             (sources / "plans" / f"{slug}{suffix}.toml").write_text(text, encoding="utf-8")
-            shutil.copy(SOURCES / "translations" / f"{slug}.en.toml", sources / "translations" / f"{slug}{suffix}.en.toml")
-            if (SOURCES / "targets" / f"{slug}.toml").exists():
-                shutil.copy(SOURCES / "targets" / f"{slug}.toml", sources / "targets" / f"{slug}{suffix}.toml")
+            shutil.copy(SOURCES.translation_file(slug), sources / "translations" / f"{slug}{suffix}.en.toml")
+            if SOURCES.targets_file(slug).exists():
+                shutil.copy(SOURCES.targets_file(slug), sources / "targets" / f"{slug}{suffix}.toml")
     return sources
 
 

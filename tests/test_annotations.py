@@ -9,14 +9,14 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from support import SLUGS
 
 from tools.annotate.annotations import load_annotations
 from tools.annotate.glossary import TermFinder
 from tools.annotate.references import CrossLinker, citations
-from tools.common.paths import PLANS, SOURCES
+from tools.common.paths import SOURCES
 from tools.model.document import anchored_texts
 
-SLUGS = ["gansu-2021-2035", "tongzhou-2022-2025", "xinjiang-2016-2020", "xinjiang-2021-2025", "yuxi-2021"]
 REQUIRED_TERMS = [
     "贯标", "专利导航", "高价值发明专利", "地理标志", "地理标志专用标志", "PCT", "TISC", "放管服", "严保护", "大保护",
     "快保护", "同保护", "12330", "兵地", "援疆", "十三五", "十四五", "正版正货", "专精特新", "入园惠企", "一窗通办",
@@ -31,7 +31,7 @@ GLOSSARY_FIELDS = ["zh", "en", "aliases_zh", "aliases_en", "definition_zh", "def
 
 @pytest.fixture(scope="module")
 def notes(plans):
-    return load_annotations(PLANS, list(plans.values()))
+    return load_annotations(SOURCES, list(plans.values()))
 
 
 def page(site, path: str) -> str:
@@ -85,7 +85,7 @@ def test_every_glossary_term_is_used_and_defined(notes):
 def test_glossary_english_agrees_with_the_terminology(notes):
     import tomllib
 
-    terminology = {t["zh"]: t["en"] for t in tomllib.loads((SOURCES / "terminology.toml").read_text(encoding="utf-8"))["term"]}
+    terminology = {t["zh"]: t["en"] for t in tomllib.loads(SOURCES.terminology.read_text(encoding="utf-8"))["term"]}
     for term in notes.terms:
         if term.zh in terminology:
             fixed = terminology[term.zh].casefold()

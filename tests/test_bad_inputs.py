@@ -2,18 +2,36 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
 from tools import cli
+from tools.common.paths import SOURCES
 
 CORPUS = Path(__file__).resolve().parent / "bad_inputs"
 CASES = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
 
 
+# Each case brings its plan and seed; the shared inputs it does not bring (interface strings,
+# metadata labels, the OpenCC config) are copied in from the real tree, explicitly.
+SHARED = ("ui.toml", "metadata-fields.toml", "opencc")
+
+
+def case_tree(case: str, tmp_path: Path) -> Path:
+    tree = tmp_path / "sources"
+    shutil.copytree(CORPUS / case, tree, ignore=shutil.ignore_patterns("expected.txt"))
+    for name in SHARED:
+        if not (tree / name).exists():
+            source = SOURCES.root / name
+            (shutil.copytree if source.is_dir() else shutil.copy)(source, tree / name)
+    return tree
+
+
 def run(case: str, tmp_path: Path, capsys) -> tuple[int, str, str]:
-    code = cli.main(["--plans", str(CORPUS / case / "plans"), "--docs", str(tmp_path / "docs"), "build"])
+    tree = case_tree(case, tmp_path)
+    code = cli.main(["--sources", str(tree), "--docs", str(tmp_path / "docs"), "build"])
     captured = capsys.readouterr()
     return code, captured.out, captured.err
 

@@ -11,14 +11,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from support import SLUGS, page_text
 
 from tools.ingest import reader, script
 from tools.ingest.textnorm import collapse_spaces
-from tools.site.htmltext import article_text
 
-SLUGS = ["gansu-2021-2035", "tongzhou-2022-2025", "xinjiang-2016-2020", "xinjiang-2021-2025", "yuxi-2021"]
-INTERFACE = {"tw", "duty-units", "headerlink", "notice-label", "md-source-file", "cite-button", "annotation"}
-INTERFACE_IDS = {"document-info", "normalization", "title"}
 CONTENT = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z0-9]")
 
 
@@ -32,7 +29,7 @@ def source_body(plan) -> list[str]:
     removed = {collapse_spaces(rule.match) for rule in plan.data.lines if rule.role in ("drop", "meta")}
     body = [line for line in lines if collapse_spaces(line) and collapse_spaces(line) not in removed]
     if plan.data.script == "traditional-taiwan":
-        body = [script.to_mainland(line) for line in body]
+        body = [script.to_mainland(line, plan.data.tree.opencc) for line in body]
     return without_repeated_headers(plan, body)
 
 
@@ -59,7 +56,7 @@ def sentences(lines: list[str]) -> list[str]:
 @pytest.mark.parametrize("slug", SLUGS)
 def test_every_sentence_reaches_the_page_in_order(plans, built_site, slug):
     html = (built_site / slug / "index.html").read_text(encoding="utf-8")
-    page = skeleton(article_text(html, INTERFACE, INTERFACE_IDS))
+    page = skeleton(page_text(html))
     position = 0
     for sentence in sentences(source_body(plans[slug])):
         found = page.find(sentence, position)
@@ -70,6 +67,6 @@ def test_every_sentence_reaches_the_page_in_order(plans, built_site, slug):
 @pytest.mark.parametrize("slug", SLUGS)
 def test_page_adds_nothing_to_the_text(plans, built_site, slug):
     html = (built_site / slug / "index.html").read_text(encoding="utf-8")
-    page = skeleton(article_text(html, INTERFACE, INTERFACE_IDS))
+    page = skeleton(page_text(html))
     source = skeleton("".join(source_body(plans[slug])))
     assert page == source

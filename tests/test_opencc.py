@@ -9,10 +9,11 @@ import pytest
 from golden_files import compare
 
 from tools import cli
+from tools.common.paths import SOURCES
 from tools.ingest import script
 
 ROOT = Path(__file__).resolve().parent.parent
-GANSU = ROOT / "sources" / "seeds" / "004_c4ffeb260150952e.txt"
+GANSU = SOURCES.root / "seeds" / "004_c4ffeb260150952e.txt"
 
 # The mainland original wrote these; the Taiwan conversion must be undone.
 MUST_RESTORE = {
@@ -83,10 +84,10 @@ def test_convert_command(tmp_path, capsys):
 def test_config_uses_phrase_table_in_segmentation_and_chain():
     import json
 
-    config = json.loads(script.CONFIG.read_text(encoding="utf-8"))
+    config = json.loads((SOURCES.opencc / script.CONFIG_NAME).read_text(encoding="utf-8"))
     segmentation = config["segmentation"]["dict"]["dicts"][0]
     chain = config["conversion_chain"][0]["dict"]["dicts"][0]
-    assert segmentation["file"] == chain["file"] == script.PHRASES.name
+    assert segmentation["file"] == chain["file"] == script.PHRASES_NAME
 
 
 def test_round_trip_beats_tw2sp_on_every_plan():

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+import shutil
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
+from support import SLUGS
 
 from tools.annotate import translations
+from tools.common.paths import SourceTree
 
-SLUGS = ["gansu-2021-2035", "tongzhou-2022-2025", "xinjiang-2016-2020", "xinjiang-2021-2025", "yuxi-2021"]
 NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(万|亿)?")
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December"]
@@ -50,24 +53,16 @@ def units(plans):
 
 
 @pytest.mark.parametrize("slug", SLUGS)
-def test_every_unit_has_current_english(units, slug):
-    english = translations.load(slug)
-    missing = [key for key, _ in units[slug] if key not in english or not english[key].en.strip()]
-    stale = [key for key, zh in units[slug] if key in english and english[key].hash != translations.text_hash(zh)]
-    assert not missing, f"{slug}: no English for {missing[:10]}"
-    assert not stale, f"{slug}: Chinese changed since translation for {stale[:10]}"
+def test_every_unit_has_current_english_and_no_orphans(plans, slug):
+    state = translations.coverage(plans[slug], translations.for_plan(plans[slug]))
+    assert not state.missing, f"{slug}: no English for {state.missing[:10]}"
+    assert not state.stale, f"{slug}: Chinese changed since translation for {state.stale[:10]}"
+    assert not state.orphans, f"{slug}: translations for ids that no longer exist: {state.orphans[:10]}"
 
 
 @pytest.mark.parametrize("slug", SLUGS)
-def test_no_orphan_translations(units, slug):
-    keys = {key for key, _ in units[slug]}
-    orphans = set(translations.load(slug)) - keys
-    assert not orphans, f"{slug}: translations for ids that no longer exist: {sorted(orphans)[:10]}"
-
-
-@pytest.mark.parametrize("slug", SLUGS)
-def test_numbers_carried_over(units, slug):
-    english = translations.load(slug)
+def test_numbers_carried_over(plans, units, slug):
+    english = translations.for_plan(plans[slug])
     problems = {key: missing_numbers(zh, english[key].en) for key, zh in units[slug]}
     problems = {key: value for key, value in problems.items() if value}
     assert not problems, f"{slug}: numbers missing in English: {problems}"
@@ -75,7 +70,7 @@ def test_numbers_carried_over(units, slug):
 
 @pytest.mark.parametrize("slug", SLUGS)
 def test_duty_units_translated(plans, slug):
-    english = translations.load(slug)
+    english = translations.for_plan(plans[slug])
     for block in plans[slug].all_blocks():
         if block.duty:
             assert len(english[block.duty.id].units_en) == len(block.duty.lead + block.duty.units), block.duty.id
@@ -90,21 +85,26 @@ def test_wan_and_yi_conversion_rules():
     assert missing_numbers("增长27%", "grew by 72%") == ["27"]
 
 
-def test_number_check_figure(units):
-    """The figure quoted in the closing note: how many numbers were checked."""
-    total = sum(len(NUMBER.findall(zh)) for slug in SLUGS for _, zh in units[slug])
-    assert total > 200
-
-
 def test_stale_translation_is_detected(plans, tmp_path):
+    """Changing the Chinese of a unit after it was translated marks it stale, and a refresh drops its English."""
     plan = plans["yuxi-2021"]
-    path = translations.write_skeleton(plan, tmp_path)
-    text = path.read_text(encoding="utf-8")
-    assert 'en = ""' in text  # a fresh directory has no English yet
-    english_file = translations.path_for("yuxi-2021")
-    tampered = english_file.read_text(encoding="utf-8").replace('zh = "指导思想"', 'zh = "指导思想X"', 1)
-    (tmp_path / "yuxi-2021.en.toml").write_text(tampered, encoding="utf-8")
-    entries = translations.load("yuxi-2021", tmp_path)
-    assert entries["s1-1"].hash == translations.text_hash("指导思想")
-    translations.write_skeleton(plan, tmp_path)
-    assert translations.load("yuxi-2021", tmp_path)["s1-1"].en  # unchanged Chinese keeps its English
+    english = dict(translations.for_plan(plan))
+    assert translations.coverage(plan, english).stale == []
+    old = english["s1-1"]
+    english["s1-1"] = translations.Entry(old.key, old.zh, old.en, translations.text_hash(old.zh + "X"), old.units_en)
+    assert translations.coverage(plan, english).stale == ["s1-1"]
+    tree = copy_tree_for(plan, tmp_path)
+    moved = replace(plan, data=replace(plan.data, tree=tree))
+    source = tree.translation_file("yuxi-2021")
+    source.write_text(source.read_text(encoding="utf-8").replace(f'hash = "{old.hash}"', 'hash = "000000000000"', 1), encoding="utf-8")
+    translations.write_skeleton(moved)
+    refreshed = translations.for_plan(moved)
+    assert refreshed["s1-1"].en == ""  # stale English is dropped for retranslation
+    assert refreshed["s1-2"].en == english["s1-2"].en  # unchanged Chinese keeps its English
+
+
+def copy_tree_for(plan, tmp_path) -> SourceTree:
+    tree = SourceTree(tmp_path / "sources")
+    tree.translations.mkdir(parents=True)
+    shutil.copy(plan.data.tree.translation_file(plan.data.slug), tree.translation_file(plan.data.slug))
+    return tree

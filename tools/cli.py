@@ -10,42 +10,41 @@ from pathlib import Path
 from tools import build
 from tools.annotate import translations
 from tools.common.errors import InputError
-from tools.common.paths import DOCS, PLANS, ROOT
+from tools.common.paths import BUNDLE, DOCS, SITE, SOURCES, SourceTree
 from tools.ingest import script
 from tools.publish.bundle import make_bundle
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    changed = build.write_docs(build.generate(args.plans), args.docs)
+    changed = build.write_docs(build.generate(args.tree), args.docs)
     print(f"docs: {len(changed)} file(s) written" + (": " + ", ".join(changed) if changed else ""))
     return 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    stale = build.stale_docs(build.generate(args.plans), args.docs)
+    stale = build.stale_docs(build.generate(args.tree), args.docs)
     if stale:
-        print("docs/ is stale; run `python -m tools build`: " + ", ".join(stale), file=sys.stderr)
+        print(f"{args.docs} is stale; run `python -m tools build` and commit: " + ", ".join(stale), file=sys.stderr)
         return 1
-    print("docs/ is up to date")
+    print(f"{args.docs} is up to date")
     return 0
 
 
 def cmd_translations(args: argparse.Namespace) -> int:
-    for plan in build.load_plans(args.plans):
-        path = translations.write_skeleton(plan, plan.data.path.parent.parent / "translations")
-        print(f"wrote {path}")
+    for plan in build.load_plans(args.tree):
+        print(f"wrote {translations.write_skeleton(plan)}")
     return 0
 
 
 def cmd_convert(args: argparse.Namespace) -> int:
     text = Path(args.file).read_text(encoding="utf-8") if args.file != "-" else sys.stdin.read()
-    sys.stdout.write(script.to_mainland(text))
+    sys.stdout.write(script.to_mainland(text, args.tree.opencc))
     return 0
 
 
 def cmd_bundle(args: argparse.Namespace) -> int:
-    size = make_bundle(ROOT / "site", ROOT / "dist" / "ip-plans-offline.zip")
-    print(f"dist/ip-plans-offline.zip: {size} bytes")
+    size = make_bundle(SITE, BUNDLE)
+    print(f"{BUNDLE.relative_to(BUNDLE.parent.parent)}: {size} bytes")
     return 0
 
 
@@ -57,7 +56,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m tools", description=__doc__)
-    top.add_argument("--plans", type=Path, default=PLANS, help="directory of plan data files")
+    top.add_argument("--sources", type=Path, default=SOURCES.root, help="the sources tree (plans, seeds, translations, annotations, ui strings)")
+    top.add_argument("--plans", type=Path, help="a tree's plans/ folder (the same as --sources on its parent)")
     top.add_argument("--docs", type=Path, default=DOCS, help="output directory for Markdown")
     sub = top.add_subparsers(dest="command", required=True)
     sub.add_parser("build", help="convert sources/ into docs/").set_defaults(func=cmd_build)
@@ -73,6 +73,7 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    args.tree = SourceTree(args.plans.parent if args.plans else args.sources)
     try:
         return args.func(args)
     except InputError as error:

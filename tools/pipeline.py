@@ -6,6 +6,7 @@ from tools.ingest import reader
 from tools.ingest.normalize import LineNormalizer
 from tools.ingest.normlog import NormalizationLog
 from tools.ingest.regions import split_regions
+from tools.model import anchors
 from tools.model.document import Block, Plan
 from tools.model.parse import parse_body
 from tools.model.plandata import PlanData
@@ -25,6 +26,6 @@ def build_plan(data: PlanData) -> Plan:
     preamble, sections = parse_body(data.source, body, log)
     plan = Plan(data=data, metadata=layout.metadata, log=log, preamble=preamble, sections=sections)
     plan.notice_title = "".join(line.text for line in notice_title)
-    plan.notice = [Block("paragraph", f"notice-p{i}", line.number, line.text) for i, line in enumerate(notice, 1)]
-    plan.closing = [Block("paragraph", f"closing-p{i}", line.number, line.text) for i, line in enumerate(closing, 1)]
+    plan.notice = [Block("paragraph", anchors.paragraph_id(anchors.NOTICE, i), line.number, line.text) for i, line in enumerate(notice, 1)]
+    plan.closing = [Block("paragraph", anchors.paragraph_id(anchors.CLOSING, i), line.number, line.text) for i, line in enumerate(closing, 1)]
     return plan

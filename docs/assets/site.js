@@ -11,83 +11,58 @@
      reads them (DOMContentLoaded); crawlers still see them in the HTML. */
   var alternates = document.querySelectorAll("head link[rel=alternate][hreflang]");
   for (var a = 0; a < alternates.length; a++) alternates[a].remove();
+  /* Names and strings come from assets/site-data.js, generated from tools/common/contract.py
+     and sources/ui.toml, so this file holds no interface text of its own. */
+  var DATA = window.IP_PLANS || { ui: { zh: {}, en: {} }, names: {} };
+  var N = DATA.names;
   var isEnglish = (root.getAttribute("lang") || "").indexOf("en") === 0;
-  var T = isEnglish
-    ? { sbs: "Side by side", copied: "Link and citation copied", copy: "Copy link and citation",
-        select: "Copy the link and citation below (Ctrl+C):", close: "Close", para: "¶" }
-    : { sbs: "中英对照", copied: "已复制链接和引文", copy: "复制链接和引文",
-        select: "请复制下面的链接和引文（Ctrl+C）：", close: "关闭", para: "段" };
+  var T = DATA.ui[isEnglish ? "en" : "zh"];
 
   function storedSideBySide() {
     try { return localStorage.getItem(SBS_KEY) === "1"; } catch (e) { return false; }
   }
   function setSideBySide(on) {
-    root.classList.toggle("sbs", on);
+    root.classList.toggle(N.sideBySide, on);
     try { localStorage.setItem(SBS_KEY, on ? "1" : "0"); } catch (e) { /* file:// may refuse */ }
-    var button = document.querySelector(".plan-toolbar .sbs-toggle");
+    var button = document.querySelector("." + N.toolbar + " ." + N.sbsToggle);
     if (button) button.setAttribute("aria-pressed", on ? "true" : "false");
   }
-  root.classList.toggle("sbs", storedSideBySide());
+  root.classList.toggle(N.sideBySide, storedSideBySide());
 
   /* The language switch keeps the current #anchor (ids are identical in both languages). */
   function keepAnchor() {
-    var links = document.querySelectorAll("a[data-keep-anchor], a.zh-original");
+    var links = document.querySelectorAll("a[" + N.keepAnchor + "], a." + N.zhOriginal);
     for (var i = 0; i < links.length; i++) {
       var href = links[i].getAttribute("href").split("#")[0];
       links[i].setAttribute("href", href + location.hash);
     }
   }
 
-  /* The last numbered heading before an element in document order (boxes and notes included). */
-  function precedingHeading(element) {
-    var headings = document.querySelectorAll("article h2[id], article h3[id], article h4[id]");
-    var found = null;
-    for (var i = 0; i < headings.length; i++) {
-      if (headings[i].compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING) found = headings[i];
-      else break;
-    }
-    return found;
-  }
-
+  /* The citation and the address were computed at build time (tools/model/anchors.py): the
+     page title carries the page's canonical address (absolute when the site was built with
+     a public base URL), each citable element its citation text. Nothing here composes them,
+     and a file:// location is never copied. */
   function citationFor(element) {
-    var title = document.getElementById("title");
-    var planTitle = title ? title.getAttribute("data-cite") : document.title;
-    var id = element.id;
-    var heading = element.matches("h1, h2, h3, h4") ? element : precedingHeading(element);
-    var match = /-p(\d+)$/.exec(id);
-    var paragraphIndex = heading === element || !match ? null : match[1];
-    var where;
-    if (/^box-(\d+)/.test(id)) {
-      var box = /^box-(\d+)/.exec(id)[1];
-      where = isEnglish ? "Box " + box : "专栏" + box;
-    } else if (/^preamble/.test(id)) {
-      where = isEnglish ? "preamble" : "序言";
-    } else if (heading && heading.id !== "title") {
-      where = isEnglish ? "§" + heading.id.replace(/^s/, "").replace(/-/g, ".") : heading.getAttribute("data-number");
-    } else {
-      where = "";
-    }
-    if (paragraphIndex && !/^box-/.test(id)) {
-      where += isEnglish ? " ¶" + paragraphIndex : " 第" + paragraphIndex + "段";
-    }
-    return isEnglish ? planTitle + (where ? ", " + where : "") : planTitle + where;
+    var title = document.getElementById(N.titleId);
+    var page = title ? title.getAttribute(N.pageUrl) : "";
+    return page + "#" + element.id + "\n" + element.getAttribute(N.cite);
   }
 
   function showFallback(text) {
-    var old = document.querySelector(".cite-fallback");
+    var old = document.querySelector("." + N.citeFallback);
     if (old) old.remove();
     var box = document.createElement("div");
-    box.className = "cite-fallback";
+    box.className = N.citeFallback;
     box.setAttribute("role", "dialog");
     var label = document.createElement("p");
-    label.className = "cite-status";
+    label.className = N.citeStatus;
     label.textContent = T.select;
     var area = document.createElement("textarea");
     area.value = text;
     area.readOnly = true;
     var close = document.createElement("button");
     close.type = "button";
-    close.className = "cite-button";
+    close.className = N.citeButton;
     close.style.opacity = 1;
     close.textContent = T.close;
     close.addEventListener("click", function () { box.remove(); });
@@ -98,9 +73,8 @@
   }
 
   function copyCitation(element) {
-    var url = location.href.split("#")[0] + "#" + element.id;
-    var text = url + "\n" + citationFor(element);
-    document.body.setAttribute("data-last-citation", text);
+    var text = citationFor(element);
+    document.body.setAttribute(N.lastCitation, text);
     if (navigator.clipboard && window.isSecureContext && location.protocol !== "file:") {
       navigator.clipboard.writeText(text).then(function () {
         flash(element);
@@ -111,7 +85,8 @@
   }
 
   function flash(element) {
-    var button = element.querySelector(":scope > .cite-button");
+    var button = element.querySelector(":scope > ." + N.citeButton) ||
+      element.querySelector(":scope > .admonition-title > ." + N.citeButton);
     if (!button) return;
     var old = button.textContent;
     button.textContent = "✓";
@@ -119,18 +94,19 @@
   }
 
   function addCiteButtons(article) {
+    var cite = "[" + N.cite + "][id]";
     var targets = article.querySelectorAll(
-      "h2[id], h3[id], h4[id], p[id]:not(.tw):not(.notice-label), .box[id] > .admonition-title");
+      "h2" + cite + ", h3" + cite + ", h4" + cite + ", p" + cite + ", ." + N.box + cite + " > .admonition-title");
     for (var i = 0; i < targets.length; i++) {
       var target = targets[i];
       var owner = target.classList.contains("admonition-title") ? target.parentElement : target;
       var button = document.createElement("button");
       button.type = "button";
-      button.className = "cite-button";
-      button.setAttribute("data-search-exclude", "");
+      button.className = N.citeButton;
+      button.setAttribute(N.searchExclude, "");
       button.title = T.copy;
       button.setAttribute("aria-label", T.copy);
-      button.textContent = isEnglish ? "Cite" : "引用";
+      button.textContent = T.cite;
       (function (element) {
         button.addEventListener("click", function (event) { event.preventDefault(); copyCitation(element); });
       })(owner);
@@ -140,21 +116,21 @@
 
   /* Printed handouts show where each cross-link goes: the absolute address, not ../x/. */
   function markPrintUrls(article) {
-    var links = article.querySelectorAll("a.xref");
-    for (var i = 0; i < links.length; i++) links[i].setAttribute("data-url", links[i].href);
+    var links = article.querySelectorAll("a." + N.xref);
+    for (var i = 0; i < links.length; i++) links[i].setAttribute(N.pageUrl, links[i].href);
   }
 
   function addToolbar(article) {
-    var title = document.getElementById("title");
-    if (!title || !article.querySelector(".tw")) return;
+    var title = document.getElementById(N.titleId);
+    if (!title || !article.querySelector("." + N.twin)) return;
     var bar = document.createElement("div");
-    bar.className = "plan-toolbar";
+    bar.className = N.toolbar;
     var toggle = document.createElement("button");
     toggle.type = "button";
-    toggle.className = "sbs-toggle";
+    toggle.className = N.sbsToggle;
     toggle.textContent = T.sbs;
-    toggle.setAttribute("aria-pressed", root.classList.contains("sbs") ? "true" : "false");
-    toggle.addEventListener("click", function () { setSideBySide(!root.classList.contains("sbs")); });
+    toggle.setAttribute("aria-pressed", root.classList.contains(N.sideBySide) ? "true" : "false");
+    toggle.addEventListener("click", function () { setSideBySide(!root.classList.contains(N.sideBySide)); });
     bar.appendChild(toggle);
     title.insertAdjacentElement("afterend", bar);
   }
@@ -192,9 +168,7 @@
     if (!article) return;
     addToolbar(article);
     markPrintUrls(article);
-    if (document.getElementById("title") && document.getElementById("title").hasAttribute("data-cite")) {
-      addCiteButtons(article);
-    }
+    addCiteButtons(article);
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();

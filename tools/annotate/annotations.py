@@ -1,18 +1,18 @@
 """Everything the site adds to the plans' text: glossary, targets, references, topics.
 
-The data files sit beside the plans directory (sources/), so a test corpus can bring its
-own; a missing file means no annotations of that kind.
+The data files belong to the sources tree (tools.common.paths.SourceTree), so a test corpus
+brings its own; a missing file means no annotations of that kind.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from tools.annotate.glossary import Term, load_glossary, used_in
 from tools.annotate.references import Document, load_references
 from tools.annotate.targets import Indicator, Target, check_units, load_indicators, load_targets
 from tools.annotate.topics import Topic, load_topics
+from tools.common.paths import SourceTree
 from tools.model.document import Plan
 
 
@@ -29,19 +29,18 @@ class Annotations:
         return [target for target in self.targets if target.plan == slug]
 
 
-def load_annotations(plans_dir: Path, plans: list[Plan]) -> Annotations:
-    root = plans_dir.parent
-    terms = load_glossary(root / "glossary.toml")
-    indicators = load_indicators(root / "indicators.toml")
+def load_annotations(tree: SourceTree, plans: list[Plan]) -> Annotations:
+    terms = load_glossary(tree.glossary)
+    indicators = load_indicators(tree.indicators)
     targets = []
     for plan in plans:
-        targets += load_targets(root / "targets" / f"{plan.data.slug}.toml", plan, indicators)
-    check_units(targets, indicators, root / "targets")
+        targets += load_targets(tree.targets_file(plan.data.slug), plan, indicators)
+    check_units(targets, tree.targets)
     return Annotations(
         terms=terms,
         term_uses=used_in(terms, plans),
         indicators=indicators,
         targets=targets,
-        documents=load_references(root / "references.toml", {plan.data.slug for plan in plans}),
-        topics=load_topics(root / "topics.toml", plans),
+        documents=load_references(tree.references, {plan.data.slug for plan in plans}),
+        topics=load_topics(tree.topics, plans),
     )

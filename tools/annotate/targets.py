@@ -7,20 +7,21 @@ import csv
 import io
 import json
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from tools.common.errors import InputError
 from tools.common.tomldata import Entries, load_toml, table_line
+from tools.model import anchors
 from tools.model.document import Plan, anchored_texts
 
 COMPARATORS = ("=", ">=", ">", "<=", "~")
 NATURES = ("expected", "binding", "unspecified")
 # The order of the published columns (targets.json keys, targets.csv header): the GUIDE's
-# contract first, then the comparison key and the two page links.
+# contract first, then the comparison key, the two page links and the other places that restate the target.
 FIELDS = (
     "plan", "anchor", "indicator_zh", "indicator_en", "value", "unit_zh", "unit_en", "comparator",
-    "year", "baseline", "baseline_year", "nature", "quote_zh", "indicator", "url_zh", "url_en",
+    "year", "baseline", "baseline_year", "nature", "quote_zh", "indicator", "url_zh", "url_en", "also_in",
 )
 
 
@@ -49,7 +50,7 @@ class Target:
     indicator: str
     url_zh: str
     url_en: str
-    also_in: tuple[str, ...] = ()
+    also_in: list[str] = field(default_factory=list)  # anchors that restate the same target
 
     def record(self) -> dict:
         data = asdict(self)
@@ -116,7 +117,7 @@ def load_targets(path: Path, plan: Plan, indicators: dict[str, Indicator]) -> li
             comparator=comparator, year=int(_number(entries, index, "year")),
             baseline=baseline, baseline_year=int(baseline_year) if baseline_year is not None else None,
             nature=nature, quote_zh=quote, indicator=indicator,
-            url_zh=f"/{slug}/#{anchor}", url_en=f"/en/{slug}/#{anchor}", also_in=tuple(also_in),
+            url_zh=anchors.anchor_path(slug, anchor, "zh"), url_en=anchors.anchor_path(slug, anchor, "en"), also_in=also_in,
         ))
     return targets
 
@@ -129,7 +130,7 @@ def _digits_in(quote: str) -> list[str]:
     return [f"{float(number):g}" for number in re.findall(r"\d+(?:\.\d+)?", quote)]
 
 
-def check_units(targets: list[Target], indicators: dict[str, Indicator], path: Path) -> None:
+def check_units(targets: list[Target], path: Path) -> None:
     """Targets compared on one chart must share a unit, or the bars would mislead."""
     units: dict[str, tuple[str, str]] = {}
     for target in targets:
@@ -153,8 +154,14 @@ def targets_csv(targets: list[Target]) -> str:
     writer = csv.DictWriter(buffer, fieldnames=FIELDS, lineterminator="\r\n")
     writer.writeheader()
     for target in targets:
-        writer.writerow({key: "" if value is None else value for key, value in target.record().items()})
+        writer.writerow({key: _csv_value(value) for key, value in target.record().items()})
     return "\ufeff" + buffer.getvalue()
+
+
+def _csv_value(value: object) -> object:
+    if value is None:
+        return ""
+    return " ".join(value) if isinstance(value, list) else value
 
 
 SYMBOLS = {"=": "", ">=": "≥ ", ">": "> ", "<=": "≤ ", "~": "≈ "}

@@ -9,13 +9,13 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from tools.common.errors import InputError
-from tools.common.paths import TRANSLATIONS
+from tools.common.tomldata import line_of, load_toml, table_line
 from tools.ingest.textnorm import has_cjk
+from tools.model import anchors
 from tools.model.document import Plan
 
 METADATA_KEYS = ("name", "category", "publisher", "site_source", "validity")
@@ -40,9 +40,9 @@ def translation_units(plan: Plan) -> list[tuple[str, str]]:
     for key in METADATA_KEYS:
         value = plan.metadata.get(key, "")
         if has_cjk(value):
-            units.append((f"meta-{key}", value))
+            units.append((anchors.metadata_key(key), value))
     if plan.notice_title:
-        units.append(("notice-title", plan.notice_title))
+        units.append((anchors.NOTICE_TITLE, plan.notice_title))
     for block in plan.notice:
         units.append((block.id, block.text))
     for block in plan.preamble:
@@ -58,14 +58,14 @@ def translation_units(plan: Plan) -> list[tuple[str, str]]:
 
 def _block_units(block) -> list[tuple[str, str]]:
     if block.kind == "table":
-        found = [(f"{block.id}-caption", block.caption)] if block.caption else []
+        found = [(anchors.caption_key(block.id), block.caption)] if block.caption else []
         for r, row in enumerate(block.rows):
             for c, cell in enumerate(row, start=1):
                 if has_cjk(cell):
-                    found.append((f"{block.id}-r{r}-c{c}", cell))
+                    found.append((anchors.cell_key(block.id, r, c), cell))
         return found
     if block.kind == "box":
-        found = [(f"{block.id}-title", block.title)]
+        found = [(anchors.box_title_key(block.id), block.title)]
         for child in block.blocks:
             found.extend(_block_units(child))
         return found
@@ -75,17 +75,31 @@ def _block_units(block) -> list[tuple[str, str]]:
     return found
 
 
-def path_for(slug: str, directory: Path = TRANSLATIONS) -> Path:
-    return directory / f"{slug}.en.toml"
+@dataclass
+class Coverage:
+    """How a translation file stands against the plan's current Chinese."""
+
+    missing: list[str]  # units with no English
+    stale: list[str]  # units whose Chinese changed since they were translated (hash differs)
+    orphans: list[str]  # entries for ids the plan no longer has
+
+
+def coverage(plan: Plan, english: dict[str, Entry]) -> Coverage:
+    units = translation_units(plan)
+    keys = {key for key, _ in units}
+    return Coverage(
+        missing=[key for key, _ in units if key not in english or not english[key].en.strip()],
+        stale=[key for key, zh in units if key in english and english[key].hash != text_hash(zh)],
+        orphans=sorted(set(english) - keys),
+    )
 
 
 def for_plan(plan: Plan) -> dict[str, Entry]:
-    """A plan's translation, from the translations/ folder beside its plans/ folder."""
-    return load(plan.data.slug, plan.data.path.parent.parent / "translations")
+    """A plan's translation, from the translations folder of the tree the plan came from."""
+    return load(plan.data.tree.translation_file(plan.data.slug))
 
 
-def load(slug: str, directory: Path = TRANSLATIONS) -> dict[str, Entry]:
-    path = path_for(slug, directory)
+def load(path: Path) -> dict[str, Entry]:
     if not path.exists():
         return {}
     stat = path.stat()
@@ -95,15 +109,15 @@ def load(slug: str, directory: Path = TRANSLATIONS) -> dict[str, Entry]:
 @functools.cache
 def _parse(path: Path, mtime_ns: int, size: int) -> dict[str, Entry]:
     """Parsed once per file version: several pages read the same translation."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError(path, None, f"invalid TOML: {exc}") from None
+    data, raw = load_toml(path)
     entries = {}
     for key, value in data.items():
         if not isinstance(value, dict):
-            raise InputError(path, None, f"entry {key!r} must be a table with zh, hash and en")
-        entries[key] = Entry(key, value.get("zh", ""), value.get("en", ""), value.get("hash", ""), value.get("units_en", []))
+            raise InputError(path, line_of(raw, key), f"entry {key!r} must be a table with zh, hash and en")
+        units_en = value.get("units_en", [])
+        if not isinstance(value.get("en", ""), str) or not isinstance(units_en, list):
+            raise InputError(path, table_line(raw, key), f"entry {key!r}: `en` must be text and `units_en` a list")
+        entries[key] = Entry(key, value.get("zh", ""), value.get("en", ""), value.get("hash", ""), units_en)
     return entries
 
 
@@ -111,9 +125,10 @@ def _toml_string(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def write_skeleton(plan: Plan, directory: Path = TRANSLATIONS) -> Path:
+def write_skeleton(plan: Plan) -> Path:
     """(Re)write a plan's translation file: keep English whose Chinese is unchanged, list the rest empty."""
-    existing = load(plan.data.slug, directory)
+    path = plan.data.tree.translation_file(plan.data.slug)
+    existing = load(path)
     duty_units = {block.duty.id: block.duty.lead + block.duty.units for block in plan.all_blocks() if block.duty}
     lines = [
         f"# Unofficial English translation of {plan.data.title_zh}.",
@@ -132,7 +147,6 @@ def write_skeleton(plan: Plan, directory: Path = TRANSLATIONS) -> Path:
         if old and old.units_en and en:
             lines.append("units_en = [" + ", ".join(_toml_string(u) for u in old.units_en) + "]")
         lines.append("")
-    path = path_for(plan.data.slug, directory)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines), encoding="utf-8")
     return path

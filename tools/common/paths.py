@@ -1,10 +1,82 @@
-"""Where things live in the repository."""
+"""Where things live: the repository, and one sources tree with every input the pipeline reads.
 
+`SourceTree` is the only place that knows the layout of sources/. Pointing the pipeline at
+another tree (`python -m tools --sources DIR`, a test corpus, the scale benchmark) moves
+every input at once: plans, seeds, translations, annotations, interface strings, metadata
+labels and the OpenCC configuration.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-SOURCES = ROOT / "sources"
-PLANS = SOURCES / "plans"
-TRANSLATIONS = SOURCES / "translations"
-OPENCC_DIR = SOURCES / "opencc"
-DOCS = ROOT / "docs"
+REPO = Path(__file__).resolve().parents[2]
+DOCS = REPO / "docs"
+SITE = REPO / "site"
+BUNDLE = REPO / "dist" / "ip-plans-offline.zip"
+
+
+@dataclass(frozen=True)
+class SourceTree:
+    root: Path
+
+    @property
+    def plans(self) -> Path:
+        return self.root / "plans"
+
+    @property
+    def translations(self) -> Path:
+        return self.root / "translations"
+
+    @property
+    def targets(self) -> Path:
+        return self.root / "targets"
+
+    @property
+    def glossary(self) -> Path:
+        return self.root / "glossary.toml"
+
+    @property
+    def indicators(self) -> Path:
+        return self.root / "indicators.toml"
+
+    @property
+    def references(self) -> Path:
+        return self.root / "references.toml"
+
+    @property
+    def topics(self) -> Path:
+        return self.root / "topics.toml"
+
+    @property
+    def terminology(self) -> Path:
+        return self.root / "terminology.toml"
+
+    @property
+    def ui(self) -> Path:
+        return self.root / "ui.toml"
+
+    @property
+    def metadata_fields(self) -> Path:
+        return self.root / "metadata-fields.toml"
+
+    @property
+    def opencc(self) -> Path:
+        return self.root / "opencc"
+
+    def plan_file(self, slug: str) -> Path:
+        return self.plans / f"{slug}.toml"
+
+    def translation_file(self, slug: str) -> Path:
+        return self.translations / f"{slug}.en.toml"
+
+    def targets_file(self, slug: str) -> Path:
+        return self.targets / f"{slug}.toml"
+
+    def shown(self, path: Path) -> str:
+        """A path as readers see it on the page: relative to the folder that holds the tree."""
+        return path.resolve().relative_to(self.root.resolve().parent).as_posix()
+
+
+SOURCES = SourceTree(REPO / "sources")

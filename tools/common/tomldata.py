@@ -15,6 +15,8 @@ def load_toml(path: Path) -> tuple[dict, str]:
     """Parsed data and raw text of a TOML file; invalid TOML is an InputError with its line."""
     try:
         raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(path, None, "data file not found") from None
     except UnicodeDecodeError:
         raise InputError(path, None, "data file is not UTF-8") from None
     try:

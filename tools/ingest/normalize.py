@@ -19,7 +19,8 @@ class LineNormalizer:
 
     def __init__(self, plan: PlanData) -> None:
         self.plan = plan
-        self.phrases = script.load_phrases() if plan.script == "traditional-taiwan" else {}
+        self.opencc = plan.tree.opencc
+        self.phrases = script.load_phrases(self.opencc) if plan.script == "traditional-taiwan" else {}
         self.phrase_hits: Counter = Counter()
         self.converted_chars = 0
         self.questions = 0
@@ -31,12 +32,12 @@ class LineNormalizer:
     def convert_script(self, text: str) -> str:
         if self.plan.script != "traditional-taiwan":
             return text
-        return script.to_mainland(text)
+        return script.to_mainland(text, self.opencc)
 
     def line(self, raw: RawLine) -> RawLine:
         text = raw.text
         if self.plan.script == "traditional-taiwan":
-            converted = script.to_mainland(text)
+            converted = script.to_mainland(text, self.opencc)
             self.phrase_hits.update(script.count_phrases(text, self.phrases))
             self.converted_chars += _changed_chars(text, converted)
             text = converted

@@ -6,13 +6,13 @@ notice before the body, the closing (signature, date, 抄送) after it, and the 
 
 from __future__ import annotations
 
+import functools
 import re
-import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
 
 from tools.common.errors import InputError
-from tools.common.paths import SOURCES
+from tools.common.tomldata import load_toml
 from tools.ingest.normlog import NormalizationLog
 from tools.ingest.textnorm import collapse_spaces
 from tools.model.plandata import PlanData
@@ -34,8 +34,14 @@ class Layout:
     closing: list[RawLine] = field(default_factory=list)
 
 
-def metadata_fields() -> list[dict]:
-    return tomllib.loads((SOURCES / "metadata-fields.toml").read_text(encoding="utf-8"))["field"]
+@functools.cache
+def metadata_fields(path) -> list[dict]:
+    """The page-metadata labels of sources/metadata-fields.toml ([[field]] label, key, keep)."""
+    data, _ = load_toml(path)
+    fields = data.get("field")
+    if not isinstance(fields, list) or not all({"label", "key", "keep"} <= set(f) for f in fields):
+        raise InputError(path, None, "needs [[field]] entries with label, key and keep")
+    return fields
 
 
 def parse_metadata_line(text: str, fields: list[dict]) -> list[tuple[dict, str]]:
@@ -55,7 +61,7 @@ def split_regions(plan: PlanData, lines: list[str], convert, log: NormalizationL
     rules = {collapse_spaces(rule.match): rule for rule in plan.lines}
     used: set[str] = set()
     layout = Layout()
-    fields = metadata_fields()
+    fields = metadata_fields(plan.tree.metadata_fields)
     dropped: Counter = Counter()
     meta_lines = 0
     body_indexes = [i for i, line in enumerate(lines) if line.strip() and collapse_spaces(line) not in rules]

@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import tempfile
 from collections import Counter
 from pathlib import Path
 
 import opencc
 
-from tools.common.paths import OPENCC_DIR
+from tools.common.paths import SOURCES
 
-CONFIG = OPENCC_DIR / "mainland.json"
-PHRASES = OPENCC_DIR / "mainland-phrases.txt"
+CONFIG_NAME = "mainland.json"
+PHRASES_NAME = "mainland-phrases.txt"
 
 
 def opencc_data_dir() -> Path:
@@ -41,20 +42,29 @@ def _resolve(node: object, config_dir: Path) -> object:
 
 
 @functools.cache
-def converter(config: Path = CONFIG) -> opencc.OpenCC:
-    """An OpenCC converter for a repository config, with paths made absolute."""
+def converter(opencc_dir: Path = SOURCES.opencc) -> opencc.OpenCC:
+    """An OpenCC converter for a sources tree's config, with its dictionary paths made absolute.
+
+    OpenCC reads its config from a file, so the resolved copy is written to a temporary
+    file that is removed as soon as OpenCC has loaded it.
+    """
+    config = opencc_dir / CONFIG_NAME
     resolved = _resolve(json.loads(config.read_text(encoding="utf-8")), config.parent)
     handle = tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8")
-    with handle:
-        json.dump(resolved, handle, ensure_ascii=False)
-    return opencc.OpenCC(handle.name)
+    try:
+        with handle:
+            json.dump(resolved, handle, ensure_ascii=False)
+        return opencc.OpenCC(handle.name)
+    finally:
+        os.unlink(handle.name)
 
 
-def to_mainland(text: str) -> str:
-    return converter().convert(text)
+def to_mainland(text: str, opencc_dir: Path = SOURCES.opencc) -> str:
+    return converter(opencc_dir).convert(text)
 
 
-def load_phrases(path: Path = PHRASES) -> dict[str, str]:
+def load_phrases(opencc_dir: Path = SOURCES.opencc) -> dict[str, str]:
+    path = opencc_dir / PHRASES_NAME
     table = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():

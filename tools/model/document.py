@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from tools.ingest.normlog import NormalizationLog
+from tools.model import anchors
 from tools.model.plandata import PlanData
 
 
@@ -28,7 +29,6 @@ class Block:
     duty: Duty | None = None
     caption: str = ""  # table
     rows: list[list[str]] = field(default_factory=list)  # table; rows[0] is the header
-    row_lines: list[int] = field(default_factory=list)
     number: int = 0  # box
     title: str = ""  # box
     blocks: list[Block] = field(default_factory=list)  # box contents
@@ -74,6 +74,11 @@ class Plan:
         # The glossary and topic pages look up hundreds of anchors; walk the tree once.
         return {section.id: section for section in self.walk()}
 
+    @cached_property
+    def numbers(self) -> dict[str, str]:
+        """Section id → printed number (三（一）1), for citations."""
+        return {section.id: section.number for section in self.walk()}
+
     def all_blocks(self):
         """Every block with an id, in reading order, including box contents."""
         yield from _flatten(self.notice)
@@ -100,7 +105,7 @@ def anchored_texts(plan: Plan) -> dict[str, str]:
     for block in plan.all_blocks():
         if block.kind == "table":
             for index, row in enumerate(block.rows):
-                texts[f"{block.id}-r{index}"] = row_text(row)
+                texts[anchors.row_id(block.id, index)] = row_text(row)
         elif block.kind != "box":
             texts[block.id] = block.text
         if block.duty:
@@ -111,9 +116,9 @@ def anchored_texts(plan: Plan) -> dict[str, str]:
 def regions(plan: Plan):
     """(anchor, text) for each part of the page a reader can link to: notice, preamble,
     every section (its heading and own blocks, not its subsections') and closing."""
-    parts = [("notice", plan.notice, ""), ("preamble", plan.preamble, "")]
+    parts = [(anchors.NOTICE, plan.notice, ""), (anchors.PREAMBLE, plan.preamble, "")]
     parts += [(section.id, section.blocks, section.title) for section in plan.walk()]
-    parts.append(("closing", plan.closing, ""))
+    parts.append((anchors.CLOSING, plan.closing, ""))
     for anchor, blocks, title in parts:
         texts = [title] if title else []
         for block in _flatten(blocks):

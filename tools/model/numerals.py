@@ -19,12 +19,3 @@ def chinese_to_int(text: str) -> int:
     if units:
         value += DIGITS[units]
     return value
-
-
-def int_to_chinese(value: int) -> str:
-    """Inverse of chinese_to_int for 1–99 (used to print section numbers)."""
-    names = "零一二三四五六七八九"
-    if value < 10:
-        return names[value]
-    tens, units = divmod(value, 10)
-    return ("" if tens == 1 else names[tens]) + "十" + (names[units] if units else "")

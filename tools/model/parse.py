@@ -2,7 +2,7 @@
 
 一、 → chapter (h2); （一） → section (h3); 1. / 1、 → item (h4). A section or item
 whose line goes on after its lead sentence keeps the lead (up to the first 。) as its
-title and the rest as its first paragraph. Ids follow the GUIDE's anchor contract.
+title and the rest as its first paragraph. Ids come from tools.model.anchors.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import re
 from tools.common.errors import InputError
 from tools.ingest.normlog import NormalizationLog
 from tools.ingest.regions import RawLine
+from tools.model import anchors
 from tools.model.document import Block, Duty, Section
 from tools.model.numerals import chinese_to_int
 
@@ -45,7 +46,7 @@ def parse_duty(block_id: str, text: str) -> Duty:
                 part = part[: -len(suffix)]
                 break
         units.extend(u for u in part.split("、") if u)
-    return Duty(f"{block_id}-duty", text, lead, units)
+    return Duty(anchors.duty_id(block_id), text, lead, units)
 
 
 class Parser:
@@ -70,9 +71,9 @@ class Parser:
 
     def add_block(self, kind: str, line: RawLine, text: str) -> Block:
         target = self.box.blocks if self.box else (self.container().blocks if self.container() else self.preamble)
-        owner = self.box.id if self.box else (self.container().id if self.container() else "preamble")
+        owner = self.box.id if self.box else (self.container().id if self.container() else anchors.PREAMBLE)
         count = sum(1 for b in target if b.kind in ("paragraph", "dash")) + 1
-        block = Block(kind, f"{owner}-p{count}", line.number, text)
+        block = Block(kind, anchors.paragraph_id(owner, count), line.number, text)
         match = DUTY.search(text)
         if match:
             block.text = text[: match.start()].rstrip()
@@ -97,21 +98,19 @@ class Parser:
     def open_section(self, level: int, label: str, value: int, title: str, line: RawLine) -> Section:
         self.box = None
         if level == 2:
-            siblings, parent_id, parent_number = self.sections, "", ""
+            parent = None
         elif level == 3:
-            if self.chapter is None:
+            parent = self.chapter
+            if parent is None:
                 raise InputError(self.source, line.number, f"section {label} appears before any chapter (一、)")
-            siblings, parent_id, parent_number = self.chapter.children, self.chapter.id, self.chapter.number
         else:
             parent = self.section or self.chapter
             if parent is None:
                 raise InputError(self.source, line.number, f"item {label} appears before any chapter (一、)")
-            siblings, parent_id, parent_number = parent.children, parent.id, parent.number
-            if parent.level == 2:
-                parent_number += "、"
+        siblings = parent.children if parent else self.sections
         self.check_number(level, value, siblings, line)
-        number = parent_number + (label.rstrip("、") if level == 2 else label.rstrip(".、"))
-        section_id = f"{parent_id}-{value}" if parent_id else f"s{value}"
+        number = anchors.printed_number(parent.number if parent else "", parent.level if parent else 0, label, level)
+        section_id = anchors.section_id(parent.id if parent else "", value)
         section = Section(section_id, level, label, value, number, title, line.number)
         siblings.append(section)
         if level == 2:
@@ -168,7 +167,7 @@ class Parser:
         self.boxes.add(number)
         self.box = None
         target = self.container().blocks if self.container() else self.preamble
-        self.box = Block("box", f"box-{number}", line.number, number=number, title=title.strip())
+        self.box = Block("box", anchors.box_id(number), line.number, number=number, title=title.strip())
         target.append(self.box)
 
     def read_table(self, lines: list[RawLine], index: int) -> int:
@@ -188,8 +187,7 @@ class Parser:
         if target and target[-1].kind == "paragraph" and target[-1].text[-1:] not in SENTENCE_END:
             caption = target.pop().text
         self.tables += 1
-        table = Block("table", f"table-{self.tables}", groups[0][0].number, caption=caption, rows=[header])
-        table.row_lines.append(groups[0][0].number)
+        table = Block("table", anchors.table_id(self.tables), groups[0][0].number, caption=caption, rows=[header])
         for group in groups[1:]:
             cells = [cell.text for cell in group]
             if cells == header:
@@ -201,7 +199,6 @@ class Parser:
                     f"table row has {len(cells)} cells but the header has {len(header)}",
                 )
             table.rows.append(cells)
-            table.row_lines.append(group[0].number)
         target.append(table)
         return index
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tools.common.errors import InputError
+from tools.common.paths import SourceTree
 from tools.common.tomldata import ID_RE, line_of, load_toml
 
 REQUIRED_TEXT = (
@@ -32,6 +33,7 @@ class LineRule:
 
 @dataclass
 class PlanData:
+    tree: SourceTree  # the sources tree the plan was read from; its other inputs sit beside it
     path: Path
     slug: str
     source: Path
@@ -60,7 +62,7 @@ class PlanData:
     lines: list[LineRule] = field(default_factory=list)
 
 
-def load_plan(path: Path) -> PlanData:
+def load_plan(path: Path, tree: SourceTree) -> PlanData:
     """Read one plan data file; raise InputError naming the file and line."""
     data, raw = load_toml(path)
     for key in REQUIRED_TEXT:
@@ -77,7 +79,7 @@ def load_plan(path: Path) -> PlanData:
     period = data.get("period")
     if not (isinstance(period, list) and len(period) == 2 and all(isinstance(y, int) for y in period) and period[0] <= period[1]):
         raise InputError(path, line_of(raw, "period"), "period must be [first_year, last_year]")
-    source = (path.parent.parent / data["source"]).resolve()
+    source = (tree.root / data["source"]).resolve()
     if not source.is_file():
         raise InputError(path, line_of(raw, "source"), f"source file {data['source']!r} does not exist")
     rules = []
@@ -88,6 +90,7 @@ def load_plan(path: Path) -> PlanData:
     normalize = data.get("normalize", {})
     short = {"short_zh": data.get("short_zh") or data["title_zh"], "short_en": data.get("short_en") or data["cite_en"]}
     return PlanData(
+        tree=tree,
         path=path,
         source=source,
         period=(period[0], period[1]),
@@ -99,11 +102,11 @@ def load_plan(path: Path) -> PlanData:
     )
 
 
-def load_all(directory: Path) -> list[PlanData]:
-    """Every plan, ordered by slug so that output is deterministic."""
-    plans = [load_plan(path) for path in sorted(directory.glob("*.toml"))]
+def load_all(tree: SourceTree) -> list[PlanData]:
+    """Every plan of a sources tree, ordered by slug so that output is deterministic."""
+    plans = [load_plan(path, tree) for path in sorted(tree.plans.glob("*.toml"))]
     if not plans:
-        raise InputError(directory, None, "no plan data files found")
+        raise InputError(tree.plans, None, "no plan data files found")
     slugs = {plan.slug for plan in plans}
     for plan in plans:
         for relation in ("predecessor", "successor"):

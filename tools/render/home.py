@@ -1,19 +1,21 @@
-"""Site pages that are not plan pages: the home page in each language."""
+"""The home page in each language, and data/plans.json (which also drives the site's nav)."""
 
 from __future__ import annotations
 
 import json
 
+from tools.common.ui import localized
+from tools.model import anchors
 from tools.model.document import Plan
-from tools.render.markdown import safe
-from tools.render.plan_page import ui
+from tools.render.corpus import Corpus
+from tools.render.markdown import front_matter, page_heading, safe
 
 
 def plan_order(plans: list[Plan]) -> list[Plan]:
     return sorted(plans, key=lambda plan: (plan.data.period[0], plan.data.slug))
 
 
-def plans_json(plans: list[Plan]) -> str:
+def plans_json(corpus: Corpus) -> str:
     """data/plans.json: the plans in reading order, with their facts; the site's nav follows it."""
     records = [
         {
@@ -27,23 +29,19 @@ def plans_json(plans: list[Plan]) -> str:
             "period": list(plan.data.period),
             "predecessor": plan.data.predecessor or None,
             "successor": plan.data.successor or None,
-            "url_zh": f"/{plan.data.slug}/",
-            "url_en": f"/en/{plan.data.slug}/",
+            "url_zh": anchors.page_path(plan.data.slug, "zh"),
+            "url_en": anchors.page_path(plan.data.slug, "en"),
         }
-        for plan in plan_order(plans)
+        for plan in corpus.plans
     ]
     return json.dumps(records, ensure_ascii=False, indent=1) + "\n"
 
 
-def render_home(plans: list[Plan], lang: str) -> str:
-    labels = ui(lang)
+def render_home(corpus: Corpus, lang: str) -> str:
+    labels = corpus.strings.of(lang)
     out = [
-        "---",
-        f'title: "{labels["home_title"]}"',
-        "---",
-        "",
-        f"# {safe(labels['home_title'])} {{#title}}",
-        "",
+        *front_matter(labels["home_title"]),
+        *page_heading(labels["home_title"]),
         safe(labels["home_intro"]),
         "",
         f"## {safe(labels['plans_heading'])} {{#plans}}",
@@ -51,15 +49,13 @@ def render_home(plans: list[Plan], lang: str) -> str:
         f"| {labels['col_plan']} | {labels['col_issuer']} | {labels['col_date']} | {labels['col_level']} | {labels['col_period']} |",
         "|---|---|---|---|---|",
     ]
-    for plan in plan_order(plans):
+    for plan in corpus.plans:
         data = plan.data
-        title = data.title_zh if lang == "zh" else data.title_en
-        description = data.description_zh if lang == "zh" else data.description_en
-        issuer = data.issuer_zh if lang == "zh" else data.issuer_en
-        level = data.level_zh if lang == "zh" else data.level_en
         date = data.date_written or data.date_published or "—"
+        link = anchors.page_link(data.slug, from_root=True)
         out.append(
-            f"| [{safe(title)}]({data.slug}/index.md)<br>{safe(description)} | {safe(issuer)} | {safe(date)} "
-            f"| {safe(level)} | {data.period[0]}–{data.period[1]} |"
+            f"| [{safe(localized(data, 'title', lang))}]({link})<br>{safe(localized(data, 'description', lang))} "
+            f"| {safe(localized(data, 'issuer', lang))} | {safe(date)} "
+            f"| {safe(localized(data, 'level', lang))} | {data.period[0]}–{data.period[1]} |"
         )
     return "\n".join(out) + "\n"

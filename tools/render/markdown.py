@@ -9,6 +9,7 @@ checks that it is one paragraph of exactly the original text.
 from __future__ import annotations
 
 import html
+import json
 import re
 
 from markdown_it import MarkdownIt
@@ -60,3 +61,27 @@ def safe(text: str, where: str = "") -> str:
 
 def attr_html(text: str) -> str:
     return html.escape(text, quote=True)
+
+
+def front_matter(title: str, description: str = "") -> list[str]:
+    """YAML front matter; JSON strings are valid YAML double-quoted scalars, so any title is safe."""
+    lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}"]
+    if description:
+        lines.append(f"description: {json.dumps(description, ensure_ascii=False)}")
+    return [*lines, "---", ""]
+
+
+def page_heading(title: str, anchor: str = "title", attrs: str = "") -> list[str]:
+    return [f"# {safe(title)} {{#{anchor}{attrs}}}", ""]
+
+
+def class_attrs(classes: str) -> str:
+    """'dash tw-h' → ' .dash .tw-h' for an attr_list."""
+    return "".join(f" .{name}" for name in classes.split())
+
+
+def data_attr(name: str, value: str) -> str:
+    """An attr_list data attribute. attr_list has no escapes, so a value must not hold '"' or '}'."""
+    if '"' in value or "}" in value:
+        raise ValueError(f"{name} value cannot be written in attr_list: {value!r}")
+    return f' {name}="{value}"'

@@ -2,28 +2,26 @@
 
 from __future__ import annotations
 
-from tools.annotate.annotations import Annotations
 from tools.annotate.targets import format_value
-from tools.model.document import Plan
+from tools.common.ui import localized, pick
+from tools.model import anchors
 from tools.render.charts import Bar, Span, bar_chart, timeline
-from tools.render.markdown import safe
-from tools.render.plan_page import ui
+from tools.render.corpus import Corpus
+from tools.render.markdown import front_matter, page_heading, safe
 
 TIMELINE = (2016, 2035)
 
 
-def render_targets_page(plans: list[Plan], notes: Annotations, lang: str) -> str:
-    labels = ui(lang)
+def render_targets_page(corpus: Corpus, lang: str) -> str:
+    plans, notes, labels = corpus.plans, corpus.notes, corpus.strings.of(lang)
     order = {plan.data.slug: index for index, plan in enumerate(plans)}
-    by_slug = {plan.data.slug: plan for plan in plans}
 
     def short(slug: str) -> str:
-        data = by_slug[slug].data
-        return data.short_zh if lang == "zh" else data.short_en
+        return localized(corpus.by_slug[slug].data, "short", lang)
 
     out = [
-        "---", f'title: "{labels["compare_title"]}"', "---", "",
-        f"# {safe(labels['compare_title'])} {{#title}}", "",
+        *front_matter(labels["compare_title"]),
+        *page_heading(labels["compare_title"]),
         safe(labels["compare_intro"]), "",
         _downloads(lang), "",
         f"## {safe(labels['timeline_title'])} {{#timeline}}", "",
@@ -35,27 +33,28 @@ def render_targets_page(plans: list[Plan], notes: Annotations, lang: str) -> str
         targets = sorted((t for t in notes.targets if t.indicator == key), key=lambda t: (order[t.plan], t.year))
         if len({t.plan for t in targets}) < 2:
             continue  # nothing to compare
-        name = indicator.zh if lang == "zh" else indicator.en
+        name = pick(lang, indicator.zh, indicator.en)
         out += [f"### {safe(name)} {{#{key}}}", ""]
         bars = [Bar(short(t.plan), t.value, f"{format_value(t, lang)} ({t.year})", order[t.plan]) for t in targets]
         out += _figure(bar_chart(name, bars))
         out += [f"| {labels['col_plan']} | {labels['col_indicator']} | {labels['col_target']} | {labels['col_year']} |", "|---|---|---|---|"]
         for t in targets:
-            wording = t.indicator_zh if lang == "zh" else t.indicator_en
-            out.append(f"| {safe(short(t.plan))} | [{safe(wording)}](../{t.plan}/index.md#{t.anchor}) | {safe(format_value(t, lang))} | {t.year} |")
+            wording = localized(t, "indicator", lang)
+            link = anchors.page_link(t.plan, t.anchor)
+            out.append(f"| {safe(short(t.plan))} | [{safe(wording)}]({link}) | {safe(format_value(t, lang))} | {t.year} |")
         out.append("")
     out += [f"## {safe(labels['all_targets'])} {{#all}}", ""]
     for plan in plans:
         targets = notes.targets_of(plan.data.slug)
         if targets:
-            out.append(f"- [{safe(short(plan.data.slug))}](../{plan.data.slug}/index.md#targets): {len(targets)}")
+            out.append(f"- [{safe(short(plan.data.slug))}]({anchors.page_link(plan.data.slug, 'targets')}): {len(targets)}")
     return "\n".join(out) + "\n"
 
 
 def _downloads(lang: str) -> str:
     # Raw links: the data files exist once, at the site root, for both languages
     # (one directory further up from /en/targets/ than from /targets/).
-    root = "../" if lang == "zh" else "../../"
+    root = anchors.to_site_root(lang)
     return " · ".join(f'<a href="{root}data/{name}" download>{name}</a>' for name in ("targets.json", "targets.csv"))
 
 

@@ -7,6 +7,7 @@ files, so a sixth plan needs no edit here or in mkdocs.yml.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -14,6 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from mkdocs.plugins import event_priority  # noqa: E402
 
+from tools.common import contract  # noqa: E402
 from tools.site.tooltips import GlossaryTooltipsExtension  # noqa: E402
 
 EXTRA_PAGES = ("targets/index.md", "glossary/index.md", "topics/index.md", "references/index.md", "cite/index.md")
@@ -34,6 +36,15 @@ def on_config(config, **kwargs):
     return config
 
 
+def on_post_page(output, page, config, **kwargs):
+    """With a public base URL (site_url or SITE_URL), the address a cite control copies is
+    absolute; without one it stays site-relative (/slug/#s3-1-1). Never a file:// path."""
+    if not config.site_url:
+        return output
+    base = config.site_url.rstrip("/")
+    return re.sub(rf'(<h1\b[^>]*\b{contract.PAGE_URL}=")/', lambda match: f"{match.group(1)}{base}/", output, count=1)
+
+
 @event_priority(-150)  # after static-i18n has built every language into the shared index
 def on_post_build(config, **kwargs):
     """Write the Chinese search vocabulary used to segment queries in the browser.
@@ -41,8 +52,6 @@ def on_post_build(config, **kwargs):
     jieba segments the pages at build time, but a reader's query such as 质押融资 arrives
     unsegmented; assets/site.js splits it with the words the index actually contains.
     """
-    import re
-
     site = Path(config.site_dir)
     index_file = site / "search" / "search_index.json"
     if not index_file.exists():

@@ -1,0 +1,39 @@
+window.IP_PLANS = {
+ "names": {
+  "box": "box",
+  "cite": "data-cite",
+  "citeButton": "cite-button",
+  "citeFallback": "cite-fallback",
+  "citeStatus": "cite-status",
+  "duty": "duty",
+  "keepAnchor": "data-keep-anchor",
+  "lastCitation": "data-last-citation",
+  "pageUrl": "data-url",
+  "sbsToggle": "sbs-toggle",
+  "searchExclude": "data-search-exclude",
+  "sideBySide": "sbs",
+  "titleId": "title",
+  "toolbar": "plan-toolbar",
+  "twin": "tw",
+  "xref": "xref",
+  "zhOriginal": "zh-original"
+ },
+ "ui": {
+  "en": {
+   "cite": "Cite",
+   "close": "Close",
+   "copied": "Link and citation copied",
+   "copy": "Copy link and citation",
+   "sbs": "Side by side",
+   "select": "Copy the link and citation below (Ctrl+C):"
+  },
+  "zh": {
+   "cite": "引用",
+   "close": "关闭",
+   "copied": "已复制链接和引文",
+   "copy": "复制链接和引文",
+   "sbs": "中英对照",
+   "select": "请复制下面的链接和引文（Ctrl+C）："
+  }
+ }
+};

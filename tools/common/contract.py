@@ -1,0 +1,83 @@
+"""The HTML contract: class names, ids and data attributes that the page writers, the MkDocs
+extensions, assets/site.css, assets/site.js and the tests all rely on.
+
+Python code and tests import these names. site.js receives them through the generated
+assets/site-data.js (`window.IP_PLANS.names`), and a test checks that every class used in
+site.css and site.js is named here or belongs to Material (tools.site.material).
+"""
+
+from __future__ import annotations
+
+# -- classes --------------------------------------------------------------------
+TWIN = "tw"  # the other language's copy of a block, shown only in side-by-side mode
+TWIN_HEADING = "tw-h"  # a twin that repeats a heading (tw-h2 … tw-h4 give its level)
+SIDE_BY_SIDE = "sbs"  # on <html> while side-by-side mode is on
+NO_TOOLTIPS = "no-tooltips"  # glossary tooltips are never added inside
+ANNOTATION = "annotation"  # added by this edition, not part of the plan's text
+XREF = "xref"  # a cross-link made from a 《…》 citation
+SEE_ALSO = "see-also"
+DUTY = "duty"  # the responsibility note after a paragraph
+DUTY_TEXT = "duty-text"
+DUTY_UNITS = "duty-units"  # the list of units drawn from the note (interface, not source text)
+DASH = "dash"  # a ——-led paragraph
+BOX = "box"  # 专栏
+PLAN_TABLE = "plan-table"
+NOTICE = "notice"
+NOTICE_LABEL = "notice-label"
+NOTICE_HEADING = "notice-heading"
+PREAMBLE = "preamble"
+CLOSING = "closing"
+META_CARD = "meta-card"
+NORMALIZATION = "normalization"
+TARGETS_SUMMARY = "targets-summary"
+UNOFFICIAL = "unofficial"
+ZH_ORIGINAL = "zh-original"  # the link from an English page to its Chinese original
+CHART = "chart"
+CHART_FIGURE = "chart-figure"
+DEFINITION_OTHER = "definition-other"
+USED_IN = "used-in"
+# Added by site.js.
+CITE_BUTTON = "cite-button"
+CITE_FALLBACK = "cite-fallback"
+CITE_STATUS = "cite-status"
+PLAN_TOOLBAR = "plan-toolbar"
+SBS_TOGGLE = "sbs-toggle"
+# Inside the SVG charts (tools.render.charts).
+CHART_PARTS = ("label", "axis", "grid", "bar")
+CHART_SERIES = "series-"  # series-0 … series-N
+
+CLASSES = {
+    TWIN, TWIN_HEADING, SIDE_BY_SIDE, NO_TOOLTIPS, ANNOTATION, XREF, SEE_ALSO, DUTY, DUTY_TEXT, DUTY_UNITS,
+    DASH, BOX, PLAN_TABLE, NOTICE, NOTICE_LABEL, NOTICE_HEADING, PREAMBLE, CLOSING, META_CARD, NORMALIZATION,
+    TARGETS_SUMMARY, UNOFFICIAL, ZH_ORIGINAL, CHART, CHART_FIGURE, DEFINITION_OTHER, USED_IN, CITE_BUTTON,
+    CITE_FALLBACK, CITE_STATUS, PLAN_TOOLBAR, SBS_TOGGLE, *CHART_PARTS,
+}
+
+# -- ids of page parts that are not plan text ------------------------------------
+TITLE_ID = "title"
+DOCUMENT_INFO_ID = "document-info"
+NORMALIZATION_ID = "normalization"
+TARGETS_ID = "targets"
+UNOFFICIAL_ID = "unofficial"
+
+# -- data attributes ---------------------------------------------------------------
+CITE = "data-cite"  # the citation text of a heading, paragraph, box, table or part (tools.model.anchors)
+PAGE_URL = "data-url"  # on the page title: the page's canonical address; on cross-links: their address, for print
+KEEP_ANCHOR = "data-keep-anchor"  # language-switch links that carry the current #anchor
+SEARCH_EXCLUDE = "data-search-exclude"  # Material's search skips the element
+LAST_CITATION = "data-last-citation"  # on <body>: the last text the cite control copied (tests read it)
+
+# Elements whose text is interface, not the plan's: what the no-loss check skips.
+INTERFACE_CLASSES = {TWIN, DUTY_UNITS, NOTICE_LABEL, CITE_BUTTON, ANNOTATION, "headerlink", "md-source-file"}
+INTERFACE_IDS = {DOCUMENT_INFO_ID, NORMALIZATION_ID, TITLE_ID}
+
+
+def names() -> dict[str, str]:
+    """The names site.js needs, written into assets/site-data.js."""
+    return {
+        "twin": TWIN, "sideBySide": SIDE_BY_SIDE, "xref": XREF, "citeButton": CITE_BUTTON,
+        "citeFallback": CITE_FALLBACK, "citeStatus": CITE_STATUS, "toolbar": PLAN_TOOLBAR, "sbsToggle": SBS_TOGGLE,
+        "box": BOX, "duty": DUTY, "zhOriginal": ZH_ORIGINAL, "titleId": TITLE_ID,
+        "cite": CITE, "pageUrl": PAGE_URL, "keepAnchor": KEEP_ANCHOR, "searchExclude": SEARCH_EXCLUDE,
+        "lastCitation": LAST_CITATION,
+    }

@@ -1,0 +1,131 @@
+"""The cards a plan page opens with: the unofficial-translation notice (English), the document
+information, the quantitative targets and the normalization record."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tools.annotate.targets import Target, format_value
+from tools.common import contract as c
+from tools.common.ui import localized, pick
+from tools.model import anchors
+from tools.render.markdown import safe
+
+if TYPE_CHECKING:
+    from tools.render.plan_page import PageWriter
+
+
+def write_cards(page: PageWriter) -> None:
+    if page.lang == "en":
+        unofficial_notice(page)
+    metadata_card(page)
+    targets_table(page)
+    normalization_note(page)
+
+
+def unofficial_notice(page: PageWriter) -> None:
+    href = anchors.to_site_root(page.lang) + f"{page.plan.data.slug}/index.html"
+    labels = page.labels
+    page.emit(
+        f"/// admonition | {labels['unofficial_heading']}",
+        "    type: warning",
+        f"    attrs: {{id: {c.UNOFFICIAL_ID}, class: {c.UNOFFICIAL}}}",
+        "",
+        f'{safe(labels["unofficial"])} <a class="{c.ZH_ORIGINAL}" href="{href}" lang="zh-Hans">{safe(labels["zh_original"])}</a>',
+        "///",
+        "",
+    )
+
+
+def metadata_card(page: PageWriter) -> None:
+    lang, labels = page.lang, page.labels
+    data, meta = page.plan.data, page.plan.metadata
+    rows = [
+        ("issuer", localized(data, "issuer", lang)),
+        ("doc_number", data.doc_number),
+        ("date_written", data.date_written),
+        ("date_published", data.date_published or meta.get("date_published", "")),
+        ("validity", _meta_text(page, "validity")),
+        ("index_no", meta.get("index_no", "")),
+        ("kind", localized(data, "kind", lang)),
+        ("level", localized(data, "level", lang)),
+        ("period", f"{data.period[0]}–{data.period[1]}"),
+        ("category", _meta_text(page, "category")),
+        ("name", _meta_text(page, "name")),
+        ("site_source", _meta_text(page, "site_source")),
+        ("published_at", meta.get("published_at", "")),
+    ]
+    page.emit(
+        f"/// admonition | {labels['meta_title']}",
+        "    type: info",
+        f"    attrs: {{id: {c.DOCUMENT_INFO_ID}, class: '{c.META_CARD} {c.NO_TOOLTIPS}'}}",
+        "",
+        "| | |",
+        "|---|---|",
+    )
+    for key, value in rows:
+        if value:
+            page.emit(f"| {safe(labels[key])} | {safe(value)} |")
+    for relation in ("predecessor", "successor"):
+        slug = getattr(data, relation)
+        if slug:
+            other = page.corpus.by_slug[slug].data
+            page.emit(f"| {safe(labels[relation])} | [{safe(localized(other, 'title', lang))}]({anchors.page_link(slug)}) |")
+    page.emit("///", "")
+
+
+def _meta_text(page: PageWriter, key: str) -> str:
+    """A page-metadata value in the page language ('' when the source has none)."""
+    value = page.plan.metadata.get(key, "")
+    return page.main.get(anchors.metadata_key(key), value) if value else ""
+
+
+def targets_table(page: PageWriter) -> None:
+    """The plan's quantitative targets, each linked to the paragraph or table row it comes from."""
+    targets = page.corpus.notes.targets_of(page.plan.data.slug)
+    if not targets:
+        return
+    labels = page.labels
+    page.emit(
+        f"/// admonition | {labels['targets_title']} ({len(targets)})",
+        "    type: success",
+        f"    attrs: {{id: {c.TARGETS_ID}, class: '{c.TARGETS_SUMMARY} {c.ANNOTATION} {c.NO_TOOLTIPS}'}}",
+        "",
+        f"| {labels['col_indicator']} | {labels['col_target']} | {labels['col_year']} | {labels['col_baseline']} | {labels['col_nature']} |",
+        "|---|---|---|---|---|",
+    )
+    for target in targets:
+        page.emit(_target_row(target, page.lang, labels))
+    page.emit("", safe(labels["targets_more"]) + f" [{labels['compare_link']}]({anchors.page_link('targets')})", "///", "")
+
+
+def _target_row(target: Target, lang: str, labels: dict[str, str]) -> str:
+    baseline = f"{target.baseline:g} ({target.baseline_year})" if target.baseline is not None else ""
+    return (
+        f"| [{safe(localized(target, 'indicator', lang))}](#{target.anchor}) | {safe(format_value(target, lang))} | {target.year} "
+        f"| {safe(baseline)} | {safe(labels['nature_' + target.nature])} |"
+    )
+
+
+def normalization_note(page: PageWriter) -> None:
+    lang, labels = page.lang, page.labels
+    plan, log = page.plan, page.plan.log
+    source = plan.data.tree.shown(plan.data.source)
+    page.emit(
+        f"/// details | {labels['norm_title']}",
+        "    type: note",
+        f"    attrs: {{id: {c.NORMALIZATION_ID}, class: '{c.NORMALIZATION} {c.NO_TOOLTIPS}'}}",
+        "",
+        safe(f"{labels['source_file']}: {source} ({labels['encoding']} {log.encoding})"),
+        "",
+        safe(labels["norm_intro"]),
+        "",
+    )
+    for entry in log.entries:
+        description = pick(lang, entry.zh, entry.en)
+        line = f"{description}{pick(lang, '：', ': ')}{entry.count} {labels['times']}"
+        if entry.details:
+            shown = "; ".join(f"{b} → {a} ×{n}" if a else f"{b} ×{n}" for b, a, n in entry.details)
+            line += f" ({shown})"
+        page.emit("- " + safe(line))
+    page.emit("///", "")
