@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= 1735689600
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help venv docs check site bundle serve test test-deps lint bench clean
+.PHONY: help venv docs check site build-site bundle serve test test-deps lint bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -27,7 +27,11 @@ docs: venv ## Convert sources/ into docs/ (Markdown)
 check: venv ## Fail if docs/ is stale
 	$(BIN)/python -m tools check
 
-site: docs ## Build site/ (both languages) and dist/ip-plans-offline.zip
+site: docs build-site ## Convert sources/, build site/ (both languages) and dist/ip-plans-offline.zip
+
+# The MkDocs build and the bundle, from docs/ as it is (`make test` must not regenerate docs/
+# before checking that the committed docs/ is fresh).
+build-site: venv
 	$(BIN)/mkdocs build --strict --quiet
 	$(BIN)/python -m tools bundle
 
@@ -50,9 +54,11 @@ test-deps: $(BIN)/.test-installed ## Install test tools, Chromium and CJK fonts 
 lint: test-deps ## ruff
 	$(BIN)/ruff check tools tests bench
 
-test: test-deps site ## Everything: freshness, lint, unit, site and browser tests
+# Freshness first: docs/ is committed, and a stale copy must fail here, before anything rewrites it.
+test: test-deps ## Everything: freshness of docs/, lint, site build, unit, site and browser tests
 	$(BIN)/python -m tools check
 	$(BIN)/ruff check tools tests bench
+	$(MAKE) --no-print-directory build-site
 	$(BIN)/python -m pytest -q tests
 
 bench: test-deps ## Measure and write BENCHMARKS.md
