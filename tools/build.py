@@ -17,6 +17,7 @@ from tools.pipeline import build_plan
 from tools.render.annotation_pages import render_glossary_page, render_references_page, render_topics_page
 from tools.render.corpus import Corpus
 from tools.render.home import plan_order, plans_json, render_home
+from tools.render.markdown import literal_proof
 from tools.render.plan_page import render_page
 from tools.render.sections import render_cite_page, sections_json
 from tools.render.targets_page import render_targets_page
@@ -69,8 +70,10 @@ def generate_docs(corpus: Corpus) -> dict[str, str]:
 
 
 def generate(tree: SourceTree = SOURCES) -> dict[str, str]:
-    """A sources tree → every generated file."""
-    return generate_docs(load_corpus(tree))
+    """A sources tree → every generated file, each page's text proved literal Markdown in one pass."""
+    corpus = load_corpus(tree)
+    with literal_proof():
+        return generate_docs(corpus)
 
 
 def generated_paths(docs: Path) -> set[str]:

@@ -16,7 +16,7 @@ from pathlib import Path
 from tools.common.tomldata import Entries
 from tools.model.document import Plan, regions
 
-WORD_CHAR = re.compile(r"[A-Za-z0-9_]")
+WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
 
 
 @dataclass
@@ -29,7 +29,6 @@ class Term:
     definition_zh: str
     definition_en: str
     source: str
-    line: int | None = None
 
     def forms(self, lang: str) -> list[str]:
         return [self.zh, *self.aliases_zh] if lang == "zh" else [self.en, *self.aliases_en]
@@ -57,31 +56,65 @@ def load_glossary(path: Path) -> list[Term]:
             definition_zh=entries.text(index, "definition_zh"),
             definition_en=entries.text(index, "definition_en"),
             source=entries.text(index, "source", required=False),
-            line=entries.starts[index] if index < len(entries.starts) else None,
         ))
     return terms
 
 
-def form_pattern(form: str) -> str:
-    """A regex for one written form, with word boundaries only at Latin/digit ends."""
-    pattern = re.escape(form)
-    if re.search(r"[A-Za-z]", form):
-        pattern = f"(?i:{pattern})"  # English forms match whatever their case in running text
-    if WORD_CHAR.match(form[0]):
-        pattern = r"(?<![A-Za-z0-9_])" + pattern
-    if WORD_CHAR.match(form[-1]):
-        pattern += r"(?![A-Za-z0-9_])"
-    return pattern
+class TermMatcher:
+    """Finds written forms in a text in one left-to-right pass, longest form first at each position.
+
+    The forms sit in a character trie, so each position of the text costs a walk of the
+    few characters that still match, whatever the size of the glossary. English forms match
+    whatever their case in running text (the trie and the walk both use lower case, which
+    leaves Chinese untouched); a form that begins or ends with a Latin letter or digit must
+    not continue a Latin word there (PCT, not PCTX).
+    """
+
+    END = ""  # the trie key that marks a complete form
+
+    def __init__(self, forms) -> None:
+        self.trie: dict = {}
+        for form in set(forms):
+            node = self.trie
+            for char in form.lower():
+                node = node.setdefault(char, {})
+            node[self.END] = form
+
+        # Positions where a form could begin, found by the regex engine in C; the trie walk
+        # then runs only there.
+        self.starts = re.compile("[" + "".join(re.escape(char) for char in sorted(self.trie)) + "]") if self.trie else None
+
+    def finditer(self, text: str):
+        """(start, end, form) of each match, in order, never overlapping."""
+        if self.starts is None:
+            return
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a character whose lower case is longer: match as written
+            lowered = text
+        size, resume = len(text), 0
+        for candidate in self.starts.finditer(lowered):
+            start = candidate.start()
+            if start < resume:
+                continue
+            if start and text[start - 1] in WORD_CHARS and text[start] in WORD_CHARS:
+                continue  # inside a Latin word: no form may begin here
+            node, found, index = self.trie, None, start
+            while index < size:
+                node = node.get(lowered[index])
+                if node is None:
+                    break
+                index += 1
+                form = node.get(self.END)
+                if form is not None and not (index < size and text[index] in WORD_CHARS and text[index - 1] in WORD_CHARS):
+                    found = (start, index, form)
+            if found:
+                resume = found[1]
+                yield found
 
 
-def forms_regex(forms) -> re.Pattern[str]:
-    """One regex for many forms; longer forms first, so 地理标志专用标志 wins over 地理标志."""
-    return _compiled(tuple(sorted(set(forms), key=lambda form: (-len(form), form))))
-
-
-@functools.lru_cache(maxsize=4096)
-def _compiled(ordered: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(form_pattern(form) for form in ordered))
+@functools.lru_cache(maxsize=64)
+def matcher(forms: tuple[str, ...]) -> TermMatcher:
+    return TermMatcher(forms)
 
 
 class TermFinder:
@@ -89,17 +122,12 @@ class TermFinder:
 
     def __init__(self, terms: list[Term], lang: str) -> None:
         self.by_form = {form.casefold(): term for term in terms for form in term.forms(lang)}
+        self.matcher = matcher(tuple(sorted({form for term in terms for form in term.forms(lang)})))
 
     def terms_in(self, text: str) -> list[Term]:
-        # A regex of all ~250 forms is slow on long texts; only the forms that occur as
-        # substrings go into the regex, which then applies boundaries and longest match.
-        folded = text.casefold()
-        candidates = [form for form in self.by_form if form in folded]
-        if not candidates:
-            return []
         found: dict[str, Term] = {}
-        for match in forms_regex(candidates).finditer(text):
-            term = self.by_form[match.group(0).casefold()]
+        for _, _, form in self.matcher.finditer(text):
+            term = self.by_form[form.casefold()]
             found.setdefault(term.id, term)
         return list(found.values())
 

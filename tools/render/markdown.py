@@ -4,58 +4,119 @@ Characters that Markdown, HTML, attr_list ({: …}) or a template engine ({{ }})
 act on are written as numeric character references, which every Markdown parser
 turns back into the same characters. markdown-it-py then parses the result and
 checks that it is one paragraph of exactly the original text.
+
+The proof runs once per page: `literal_proof()` collects every fragment a page writer
+escapes and parses them all in one markdown-it-py pass when the page is done (one parse
+per fragment cost more than the rest of the pipeline together). Outside a proof, each
+fragment is proved on its own.
 """
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import html
 import json
 import re
+from collections.abc import Iterator
 
 from markdown_it import MarkdownIt
 
 from tools.common.errors import InputError
 
-ALWAYS = set("&<>*_`[]{}\\|!~^$")
+ALWAYS = re.compile(r"[&<>*_`\[\]{}\\|!~^$]")
 # Only dangerous at the start of a line: headings, lists, quotes, definition lists.
 LEADING = set("#-+>:=")
 ORDERED_LIST = re.compile(r"^(\d{1,9})([.)])(\s|$)")
 _PARSER = MarkdownIt("commonmark")
 
 
+def _reference(char: str) -> str:
+    return f"&#{ord(char)};"
+
+
 def escape(text: str) -> str:
-    out = []
-    for index, char in enumerate(text):
-        if char in ALWAYS or (index == 0 and char in LEADING):
-            out.append(f"&#{ord(char)};")
-        else:
-            out.append(char)
-    escaped = "".join(out)
+    escaped = ALWAYS.sub(lambda match: _reference(match.group()), text)
+    if escaped[:1] in LEADING:
+        escaped = _reference(escaped[0]) + escaped[1:]
     match = ORDERED_LIST.match(escaped)
     if match:
-        escaped = f"{match.group(1)}&#{ord(match.group(2))};" + escaped[match.end(2):]
+        escaped = f"{match.group(1)}{_reference(match.group(2))}" + escaped[match.end(2):]
     return escaped
 
 
 def plain_text_of(markdown: str) -> str | None:
     """The text of a one-paragraph Markdown string, or None if it parses as anything else."""
+    texts = paragraph_texts(markdown)
+    return texts[0] if texts is not None and len(texts) == 1 else None
+
+
+def paragraph_texts(markdown: str) -> list[str] | None:
+    """The text of each paragraph, or None if the Markdown holds anything but plain-text paragraphs."""
     tokens = _PARSER.parse(markdown)
-    if [t.type for t in tokens] != ["paragraph_open", "inline", "paragraph_close"]:
-        return None
-    children = tokens[1].children or []
-    if any(child.type not in ("text", "softbreak") for child in children):
-        return None
-    return "".join(child.content for child in children)
+    texts = []
+    for index in range(0, len(tokens), 3):
+        group = tokens[index:index + 3]
+        if [t.type for t in group] != ["paragraph_open", "inline", "paragraph_close"]:
+            return None
+        children = group[1].children or []
+        if any(child.type not in ("text", "softbreak") for child in children):
+            return None
+        texts.append("".join(child.content for child in children))
+    return texts
+
+
+class LiteralProof:
+    """The fragments of one page, proved literal together."""
+
+    def __init__(self) -> None:
+        self.fragments: list[tuple[str, str, str]] = []  # (escaped, expected text, where)
+
+    def add(self, escaped: str, text: str, where: str) -> None:
+        if text.strip():
+            self.fragments.append((escaped, text.strip(), where))
+
+    def verify(self) -> None:
+        if not self.fragments:
+            return
+        texts = paragraph_texts("\n\n".join(escaped for escaped, _, _ in self.fragments))
+        if texts == [expected for _, expected, _ in self.fragments]:
+            return
+        for escaped, expected, where in self.fragments:  # find the culprit for a precise message
+            _prove(escaped, expected, where)
+
+
+_ACTIVE: contextvars.ContextVar[LiteralProof | None] = contextvars.ContextVar("literal_proof", default=None)
+
+
+@contextlib.contextmanager
+def literal_proof() -> Iterator[LiteralProof]:
+    """Collect the fragments escaped inside the block and prove them in one parse at its end."""
+    proof = LiteralProof()
+    token = _ACTIVE.set(proof)
+    try:
+        yield proof
+    finally:
+        _ACTIVE.reset(token)
+    proof.verify()
+
+
+def _prove(escaped: str, expected: str, where: str) -> None:
+    if plain_text_of(escaped) != expected:
+        raise InputError(where or "<text>", None, f"text cannot be made Markdown-safe: {expected[:40]!r}")
 
 
 def safe(text: str, where: str = "") -> str:
-    """Escape text and prove with markdown-it-py that it renders back to itself."""
+    """Escape text; prove (now, or with the page's proof) that markdown-it-py renders it back to itself."""
     text = " ".join(text.split("\n"))
     escaped = escape(text)
     # A paragraph's edge whitespace is not part of its text; a piece of a longer
     # paragraph (beside a link) may begin or end with a space.
-    if text.strip() and plain_text_of(escaped) != text.strip():
-        raise InputError(where or "<text>", None, f"text cannot be made Markdown-safe: {text[:40]!r}")
+    proof = _ACTIVE.get()
+    if proof is not None:
+        proof.add(escaped, text, where)
+    elif text.strip():
+        _prove(escaped, text.strip(), where)
     return escaped
 
 

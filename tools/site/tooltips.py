@@ -3,7 +3,7 @@
 Stock `abbr` wraps every form in `\\b…\\b`; Python treats CJK characters as word characters,
 so 贯标 in 开展知识产权贯标工作 is never matched. This subclass keeps abbr's `*[form]: title`
 definitions (written per page, in the page's language, by tools/render.py) and replaces the
-matching: boundaries only at Latin/digit ends (tools.glossary.forms_regex), only the first
+matching: boundaries only at Latin/digit ends (tools.annotate.glossary.TermMatcher), only the first
 use of each term per section, never inside headings, links, code or the hidden twin blocks
 of the other language.
 """
@@ -15,7 +15,7 @@ import xml.etree.ElementTree as etree
 from markdown.extensions.abbr import AbbrExtension, AbbrTreeprocessor
 from markdown.util import AtomicString
 
-from tools.annotate.glossary import forms_regex
+from tools.annotate.glossary import matcher
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 NO_TOOLTIPS = HEADINGS | {"a", "abbr", "code", "pre", "kbd", "script", "style", "svg"}
@@ -30,7 +30,7 @@ class FirstUseTreeprocessor(AbbrTreeprocessor):
     def run(self, root: etree.Element) -> None:
         if not self.abbrs:
             return
-        self.RE = forms_regex(self.abbrs)
+        self.matcher = matcher(tuple(sorted(self.abbrs)))
         self.titles = {form.casefold(): title for form, title in self.abbrs.items()}
         self.seen: set[str] = set()
         self.visit(root)
@@ -56,18 +56,19 @@ class FirstUseTreeprocessor(AbbrTreeprocessor):
             return text, []
         pieces: list[etree.Element] = []
         head, cursor = None, 0
-        for match in self.RE.finditer(text):
-            title = self.titles[match.group(0).casefold()]
+        for start, end, _form in self.matcher.finditer(text):
+            written = text[start:end]
+            title = self.titles[written.casefold()]
             if title in self.seen:
                 continue
             self.seen.add(title)
-            before = text[cursor:match.start()]
+            before = text[cursor:start]
             if pieces:
                 pieces[-1].tail = before
             else:
                 head = before
-            pieces.append(self.create_element(title, match.group(0), ""))
-            cursor = match.end()
+            pieces.append(self.create_element(title, written, ""))
+            cursor = end
         if not pieces:
             return text, []
         pieces[-1].tail = text[cursor:]
@@ -83,7 +84,3 @@ class GlossaryTooltipsExtension(AbbrExtension):
         self.abbrs = {}
         super().extendMarkdown(md)
         md.treeprocessors.register(FirstUseTreeprocessor(md, self.abbrs), "abbr", 7)
-
-
-def makeExtension(**kwargs) -> GlossaryTooltipsExtension:  # noqa: N802 (Python-Markdown's API name)
-    return GlossaryTooltipsExtension(**kwargs)
