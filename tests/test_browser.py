@@ -243,26 +243,36 @@ def test_print_hides_navigation_and_shows_link_addresses(site):
     page.emulate_media(media="screen")
 
 
+def in_viewport(view, selector: str) -> bool:
+    box = view.locator(selector).first.bounding_box()
+    size = view.viewport_size
+    return box is not None and box["y"] >= 0 and box["y"] < size["height"] and box["x"] < size["width"]
+
+
 def test_screenshots(browser, served):
+    """Pictures to look at, each taken only once the part it is meant to show is on screen."""
     ARTIFACTS.mkdir(exist_ok=True)
     page = Page(browser, served)
-    view = page.open("xinjiang-2016-2020/index.html#s2-3")
-    view.screenshot(path=str(ARTIFACTS / "plan-zh.png"))
-    view = page.open("en/xinjiang-2016-2020/index.html#s2-3")
-    view.screenshot(path=str(ARTIFACTS / "plan-en.png"))
+    for path, name in (("xinjiang-2016-2020/index.html#s2-3", "plan-zh.png"), ("en/xinjiang-2016-2020/index.html#s2-3", "plan-en.png")):
+        view = page.open(path)
+        view.wait_for_timeout(300)
+        assert in_viewport(view, "#s2-3"), path
+        view.screenshot(path=str(ARTIFACTS / name))
     view.click(".sbs-toggle")
+    view.evaluate("() => document.getElementById('s2-3').scrollIntoView()")  # the columns reflow the page
+    assert view.locator("#s2-3 + p.tw").is_visible() and in_viewport(view, "#s2-3 + p.tw")
     view.screenshot(path=str(ARTIFACTS / "plan-side-by-side.png"))
     view.click(".sbs-toggle")
-    view = page.open("targets/index.html")
-    view.screenshot(path=str(ARTIFACTS / "targets-zh.png"), full_page=True)
-    view = page.open("en/targets/index.html")
-    view.screenshot(path=str(ARTIFACTS / "targets-en.png"), full_page=True)
+    for path, name in (("targets/index.html", "targets-zh.png"), ("en/targets/index.html", "targets-en.png")):
+        view = page.open(path)
+        assert view.locator("svg.chart").count() >= 4
+        view.screenshot(path=str(ARTIFACTS / name), full_page=True)
     view = page.open("xinjiang-2021-2025/index.html")
     view.screenshot(path=str(ARTIFACTS / "plan-targets-zh.png"))
     abbr = view.locator("article abbr:text-is('贯标')").first
     abbr.scroll_into_view_if_needed()
     abbr.hover()
-    view.wait_for_timeout(400)
+    tooltip = view.locator(".md-tooltip2").first
+    tooltip.wait_for(state="visible", timeout=5000)
     view.screenshot(path=str(ARTIFACTS / "tooltip-zh.png"))
     page.close()
-    assert (ARTIFACTS / "plan-side-by-side.png").stat().st_size > 10_000

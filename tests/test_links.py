@@ -70,14 +70,3 @@ def test_checker_finds_a_broken_anchor(tmp_path):
     (tmp_path / "index.html").write_text('<a href="other.html#nowhere">x</a><a href="#here">y</a><p id="here"></p>', encoding="utf-8")
     (tmp_path / "other.html").write_text('<p id="somewhere"></p>', encoding="utf-8")
     assert broken_links(tmp_path) == ["index.html → other.html#nowhere (no such anchor)"]
-
-
-def test_bundle_is_reproducible(built_site, tmp_path):
-    first, second = tmp_path / "a.zip", tmp_path / "b.zip"
-    make_bundle(built_site, first)
-    make_bundle(built_site, second)
-    assert first.read_bytes() == second.read_bytes()
-    with zipfile.ZipFile(first) as zipped:
-        names = zipped.namelist()
-        assert f"{BUNDLE_FOLDER}/index.html" in names and f"{BUNDLE_FOLDER}/en/index.html" in names
-        assert {info.date_time for info in zipped.infolist()} == {zipped.infolist()[0].date_time}

@@ -4,25 +4,13 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import os
-import shutil
-import subprocess
-import sys
 import time
 import zipfile
 from pathlib import Path
 
+from support import EPOCH, build_site
+
 from tools.publish.bundle import make_bundle
-
-ROOT = Path(__file__).resolve().parent.parent
-EPOCH = "1735689600"  # 2025-01-01T00:00:00Z
-
-
-def build(target: Path) -> None:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=EPOCH)
-    mkdocs = shutil.which("mkdocs", path=str(Path(sys.executable).parent)) or "mkdocs"
-    subprocess.run([mkdocs, "build", "--strict", "--quiet", "--site-dir", str(target)], cwd=ROOT, env=env, check=True,
-                   capture_output=True)
 
 
 def digests(site: Path) -> dict[str, str]:
@@ -32,7 +20,7 @@ def digests(site: Path) -> dict[str, str]:
 def test_two_clean_builds_are_byte_identical(built_site, tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     second = tmp_path / "second"
-    build(second)
+    build_site(second)
     first_files, second_files = digests(built_site), digests(second)
     assert first_files.keys() == second_files.keys()
     differing = [name for name in first_files if first_files[name] != second_files[name]]

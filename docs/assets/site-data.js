@@ -1,5 +1,6 @@
 window.IP_PLANS = {
  "names": {
+  "article": "article.md-content__inner",
   "box": "box",
   "cite": "data-cite",
   "citeButton": "cite-button",
@@ -11,6 +12,7 @@ window.IP_PLANS = {
   "pageUrl": "data-url",
   "sbsToggle": "sbs-toggle",
   "searchExclude": "data-search-exclude",
+  "searchInput": "input.md-search__input",
   "sideBySide": "sbs",
   "titleId": "title",
   "toolbar": "plan-toolbar",

@@ -154,7 +154,7 @@
   }
   function segmentQuery(event) {
     var input = event.target;
-    if (!input.matches || !input.matches("input.md-search__input") || event.isComposing) return;
+    if (!input.matches || !input.matches(N.searchInput) || event.isComposing) return;
     var segmented = input.value.replace(/[\u3400-\u9fff]{3,}/g, segment);
     if (segmented !== input.value) input.value = segmented;
   }
@@ -162,7 +162,7 @@
   document.addEventListener("compositionend", segmentQuery, true);
 
   function init() {
-    var article = document.querySelector("article.md-content__inner");
+    var article = document.querySelector(N.article);
     keepAnchor();
     window.addEventListener("hashchange", keepAnchor);
     if (!article) return;

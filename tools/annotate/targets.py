@@ -17,7 +17,7 @@ from tools.model.document import Plan, anchored_texts
 
 COMPARATORS = ("=", ">=", ">", "<=", "~")
 NATURES = ("expected", "binding", "unspecified")
-# The order of the published columns (targets.json keys, targets.csv header): the GUIDE's
+# The order of the published columns (targets.json keys, targets.csv header): the published
 # contract first, then the comparison key, the two page links and the other places that restate the target.
 FIELDS = (
     "plan", "anchor", "indicator_zh", "indicator_en", "value", "unit_zh", "unit_en", "comparator",

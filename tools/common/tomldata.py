@@ -54,7 +54,6 @@ class Entries:
     def __init__(self, path: Path, table: str) -> None:
         self.path = path
         data, self.raw = load_toml(path)
-        self.data = data
         self.items: list[dict] = data.get(table, [])
         if not isinstance(self.items, list):
             raise InputError(path, line_of(self.raw, table), f"`{table}` must be an array of tables ([[{table}]])")

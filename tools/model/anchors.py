@@ -1,4 +1,4 @@
-"""Anchor ids, printed numbers, citations and URLs: the GUIDE's contracts, in one module.
+"""Anchor ids, printed numbers, citations and URLs: the contracts of ARCHITECTURE.md, in one module.
 
 Every id on a plan page, every translation key, every citation ("《…》三（一）1 第2段",
 "…, §3.1.1 ¶2") and every zh/en address is built here. The parser, the page writers,

@@ -52,7 +52,7 @@ class Corpus:
         return plan.data.title_zh if lang == "zh" else plan.data.cite_en
 
     def citation(self, plan: Plan, anchor: str, lang: str) -> str:
-        """The citation text of one part of a plan, as the GUIDE defines it."""
+        """The citation text of one part of a plan, as ARCHITECTURE.md defines it."""
         return anchors.citation(self.cited_title(plan, lang), self.place(plan, anchor, lang), lang, self.strings)
 
     def text(self, lang: str, key: str, **values: object) -> str:

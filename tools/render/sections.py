@@ -1,4 +1,4 @@
-"""The section index: data/sections.json (GUIDE contract) and the How-to-cite pages."""
+"""The section index: data/sections.json (a published contract, see ARCHITECTURE.md) and the How-to-cite pages."""
 
 from __future__ import annotations
 

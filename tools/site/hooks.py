@@ -16,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from mkdocs.plugins import event_priority  # noqa: E402
 
 from tools.common import contract  # noqa: E402
+from tools.site import material  # noqa: E402
 from tools.site.tooltips import GlossaryTooltipsExtension  # noqa: E402
 
 EXTRA_PAGES = ("targets/index.md", "glossary/index.md", "topics/index.md", "references/index.md", "cite/index.md")
@@ -81,7 +82,7 @@ def write_index_as_utf8(site: Path, index: dict) -> None:
     (site / "search" / "search_index.json").write_text(compact, encoding="utf-8")
     script_file = site / "search" / "search_index.js"
     if script_file.exists():
-        script_file.write_text(f"var __index = {compact}", encoding="utf-8")
+        script_file.write_text(f"{material.OFFLINE_INDEX_PREFIX}{compact}", encoding="utf-8")
 
 
 def write_sitemaps(site: Path, config) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
+from tools.site.material import ARTICLE_CLASS
+
 VOID = {"br", "img", "hr", "meta", "link", "input", "wbr", "source", "col", "area", "base", "embed", "param", "track"}
 
 
@@ -22,7 +24,7 @@ class ArticleText(HTMLParser):
             return
         attributes = dict(attrs)
         classes = set((attributes.get("class") or "").split())
-        if tag == "article" and "md-content__inner" in classes:
+        if tag == "article" and ARTICLE_CLASS in classes:
             self.depth += 1
         skip = bool(classes & self.skip_classes) or attributes.get("id") in self.skip_ids or tag in ("script", "style")
         self.stack.append(skip)

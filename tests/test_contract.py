@@ -1,0 +1,40 @@
+"""The HTML contract (tools/common/contract.py) names every class the stylesheet and script use."""
+
+from __future__ import annotations
+
+import re
+
+from support import DOCS
+
+from tools.common import contract
+
+# Markup that Material, Python-Markdown and pymdown-extensions produce themselves.
+THIRD_PARTY = {"headerlink", "admonition-title", "js"}
+
+
+def classes_in_css(css: str) -> set[str]:
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    css = re.sub(r"\{[^}]*\}", "{}", css)  # selectors only, not property values such as .95em
+    return set(re.findall(r"\.([a-z][a-z0-9_-]*)", css))
+
+
+def test_every_stylesheet_class_is_in_the_contract():
+    used = classes_in_css((DOCS / "assets" / "site.css").read_text(encoding="utf-8"))
+    unknown = {
+        name for name in used
+        if name not in contract.CLASSES and not name.startswith(("md-", contract.CHART_SERIES, f"{contract.TWIN_HEADING}"))
+        and name not in THIRD_PARTY
+    }
+    assert unknown == set()
+
+
+def test_site_script_takes_its_names_from_the_contract():
+    script = (DOCS / "assets" / "site.js").read_text(encoding="utf-8")
+    literals = set(re.findall(r'"\.?([a-z][a-z0-9-]+)"', script))
+    hard_coded = {name for name in literals if name in contract.CLASSES}
+    assert hard_coded == set(), "site.js must read these names from window.IP_PLANS.names"
+    assert "md-content__inner" not in script and "md-search__input" not in script
+
+
+def test_the_contract_detects_a_stray_class():
+    assert classes_in_css(".md-typeset .made-up-class { color: red }") == {"md-typeset", "made-up-class"}
