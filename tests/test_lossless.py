@@ -25,11 +25,10 @@ def skeleton(text: str) -> str:
 
 def source_body(plan) -> list[str]:
     """Source lines that are not chrome or metadata per the plan data."""
-    lines, _, _ = reader.read_source(plan.data.source)
+    lines, _, _ = reader.read_source(plan.data.source, plan.data.encoding)
     removed = {collapse_spaces(rule.match) for rule in plan.data.lines if rule.role in ("drop", "meta")}
     body = [line for line in lines if collapse_spaces(line) and collapse_spaces(line) not in removed]
-    if plan.data.script == "traditional-taiwan":
-        body = [script.to_mainland(line, plan.data.tree.opencc) for line in body]
+    body = [script.convert(line, plan.data.script, plan.data.tree.opencc) for line in body]
     return without_repeated_headers(plan, body)
 
 

@@ -1,4 +1,4 @@
-"""Command line: `python -m tools build|check|translations|bundle|bench|convert`."""
+"""Command line: `python -m tools build|check|translations|bundle|bench|convert|taiwan-table`."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from tools import build
 from tools.annotate import translations
 from tools.common.errors import InputError
 from tools.common.paths import BUNDLE, DOCS, SITE, SOURCES, SourceTree
-from tools.ingest import script
+from tools.ingest import script, taiwan_table
+from tools.model.plandata import SCRIPTS
 from tools.publish.bundle import make_bundle
 
 
@@ -38,7 +39,13 @@ def cmd_translations(args: argparse.Namespace) -> int:
 
 def cmd_convert(args: argparse.Namespace) -> int:
     text = Path(args.file).read_text(encoding="utf-8") if args.file != "-" else sys.stdin.read()
-    sys.stdout.write(script.to_mainland(text, args.tree.opencc))
+    sys.stdout.write(script.convert(text, args.mode, args.tree.opencc))
+    return 0
+
+
+def cmd_taiwan_table(args: argparse.Namespace) -> int:
+    changed = taiwan_table.write(args.tree.opencc)
+    print(f"{args.tree.opencc / script.PHRASES_NAME}: {'written' if changed else 'unchanged'}")
     return 0
 
 
@@ -65,9 +72,11 @@ def parser() -> argparse.ArgumentParser:
     sub.add_parser("translations", help="refresh translation files, keeping unchanged English").set_defaults(func=cmd_translations)
     sub.add_parser("bundle", help="zip site/ into dist/ip-plans-offline.zip").set_defaults(func=cmd_bundle)
     sub.add_parser("bench", help="measure and write BENCHMARKS.md").set_defaults(func=cmd_bench)
-    convert = sub.add_parser("convert", help="traditional (Taiwan) → mainland simplified, stdin or FILE")
+    convert = sub.add_parser("convert", help="traditional → mainland simplified, stdin or FILE")
     convert.add_argument("file", nargs="?", default="-")
+    convert.add_argument("--mode", choices=SCRIPTS, default=script.TAIWAN, help="the script the text is written in")
     convert.set_defaults(func=cmd_convert)
+    sub.add_parser("taiwan-table", help="regenerate sources/opencc/taiwan-phrases.txt").set_defaults(func=cmd_taiwan_table)
     return top
 
 

@@ -13,7 +13,7 @@ from tools.model.plandata import PlanData
 
 
 def build_plan(data: PlanData) -> Plan:
-    lines, encoding, crlf = reader.read_source(data.source)
+    lines, encoding, crlf = reader.read_source(data.source, data.encoding)
     log = NormalizationLog(encoding=encoding)
     log.add("newlines", "换行符 CRLF 统一为 LF", "CRLF line endings converted to LF", crlf)
     normalizer = LineNormalizer(data)

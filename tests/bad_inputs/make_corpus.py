@@ -64,6 +64,26 @@ case("binary", "binary data", b"\x00\x01\x02PK\x03\x04" + bytes(range(256)))
 case("truncated-utf8", "file is truncated in the middle of a UTF-8 character", GOOD.encode("utf-8")[:-5])
 case("truncated-sentence", "source.txt:11: the last line stops mid-sentence; is the file truncated?", GOOD.rstrip("。\n") + "\n")
 case("undecodable", "cannot decode byte", GOOD.encode("utf-8") + b"\xff\xfe\xfa\xfb\xfc\n")
+# Big5 bytes are mostly valid GB18030 too; detection must not read them as GB18030 garbage.
+TRADITIONAL = """測試規劃
+為加強知識產權工作，制定本規劃。
+一、總體要求
+（一）指導思想
+堅持創新驅動，推動高質量發展。
+（二）主要目標
+1.提升質量。到2025年，發明專利擁有量達到1萬件。
+2.強化保護。建立健全保護體系。
+二、重點任務
+（一）加強創造
+開展知識產權貫標工作。
+"""
+BIG5_PLAN = PLAN.replace('"simplified"', '"traditional"').replace('match = "测试规划"', 'match = "測試規劃"')
+case("big5", "ok", TRADITIONAL.encode("big5"), plan=BIG5_PLAN)
+case("big5-declared", "ok", TRADITIONAL.encode("big5"), plan=BIG5_PLAN.replace('"traditional"', '"traditional"\nencoding = "big5"'))
+case("undecodable-mixed", "source.txt:1: cannot decode byte 0xb2: not UTF-8, UTF-16, GB18030 or Big5", GOOD.encode("gbk") + TRADITIONAL.encode("big5"))
+case("encoding-wrong", "source.txt:1: cannot decode byte 0x8b as big5", plan=PLAN.replace('"simplified"', '"simplified"\nencoding = "big5"'))
+case("encoding-unknown", "test-plan.toml:4: unknown encoding 'klingon'", plan=PLAN.replace('"simplified"', '"simplified"\nencoding = "klingon"'))
+case("script-unknown", "test-plan.toml:3: unknown script mode 'cantonese'", plan=PLAN.replace('"simplified"', '"cantonese"'))
 case("html-injection", "ok", GOOD + "（二）安全测试\n<script>alert('x')</script><img src=x onerror=alert(1)>测试。\n")
 MARKDOWN_AND_JINJA = "# 不是标题 *不是强调* [链接](javascript:alert(1)) {: #evil } {{ config.site_name }} {% raw %}测试。"
 case("markdown-jinja", "ok", GOOD + "（二）语法测试\n" + MARKDOWN_AND_JINJA + "\n")

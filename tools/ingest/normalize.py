@@ -20,7 +20,10 @@ class LineNormalizer:
     def __init__(self, plan: PlanData) -> None:
         self.plan = plan
         self.opencc = plan.tree.opencc
-        self.phrases = script.load_phrases(self.opencc) if plan.script == "traditional-taiwan" else {}
+        self.phrases = script.load_phrases(self.opencc) if plan.script == script.TAIWAN else {}
+        # Guard entries (output = the characters-only conversion) take part in the longest
+        # match but restore no vocabulary, so they are not counted.
+        self.guards = {source for source, target in self.phrases.items() if target == script.convert(source, script.TRADITIONAL, self.opencc)}
         self.phrase_hits: Counter = Counter()
         self.converted_chars = 0
         self.questions = 0
@@ -30,15 +33,14 @@ class LineNormalizer:
         self.spaces = 0
 
     def convert_script(self, text: str) -> str:
-        if self.plan.script != "traditional-taiwan":
-            return text
-        return script.to_mainland(text, self.opencc)
+        return script.convert(text, self.plan.script, self.opencc)
 
     def line(self, raw: RawLine) -> RawLine:
         text = raw.text
-        if self.plan.script == "traditional-taiwan":
-            converted = script.to_mainland(text, self.opencc)
-            self.phrase_hits.update(script.count_phrases(text, self.phrases))
+        if self.plan.script != script.SIMPLIFIED:
+            converted = script.convert(text, self.plan.script, self.opencc)
+            hits = script.count_phrases(text, self.phrases)
+            self.phrase_hits.update({source: n for source, n in hits.items() if source not in self.guards})
             self.converted_chars += _changed_chars(text, converted)
             text = converted
         if self.plan.stray_question_marks:

@@ -1,9 +1,15 @@
-"""Traditional (Taiwan vocabulary) → mainland simplified Chinese with OpenCC.
+"""Traditional → mainland simplified Chinese with OpenCC, in one of three script modes.
 
-The conversion is OpenCC's t2s with a reviewed phrase table placed first, in both
-segmentation and the conversion chain (sources/opencc/). The config lives in the
-repository; at run time its bare `.ocd2` names are pointed at the installed opencc
-package, because the PyPI wheel cannot find them from a config outside the package.
+- `simplified`: the text is left alone.
+- `traditional`: characters only (sources/opencc/traditional.json: Hong Kong variants
+  reversed, then t2s), for traditional text with mainland or Hong Kong vocabulary.
+- `traditional-taiwan`: characters and vocabulary (sources/opencc/taiwan.json): t2s with the
+  Taiwan phrase table placed first, in both segmentation and the conversion chain. The
+  table is OpenCC's own Taiwan phrases reversed, minus the entries that would damage
+  mainland text, plus guard phrases (tools/ingest/taiwan_table.py writes it).
+
+The configs live in the repository; at run time their bare `.ocd2` names are pointed at the
+installed opencc package, because the PyPI wheel cannot find them from a config outside it.
 """
 
 from __future__ import annotations
@@ -19,8 +25,10 @@ import opencc
 
 from tools.common.paths import SOURCES
 
-CONFIG_NAME = "mainland.json"
-PHRASES_NAME = "mainland-phrases.txt"
+SIMPLIFIED, TRADITIONAL, TAIWAN = "simplified", "traditional", "traditional-taiwan"
+CONFIGS = {TRADITIONAL: "traditional.json", TAIWAN: "taiwan.json"}
+CONFIG_NAME = CONFIGS[TAIWAN]
+PHRASES_NAME = "taiwan-phrases.txt"
 
 
 def opencc_data_dir() -> Path:
@@ -42,13 +50,13 @@ def _resolve(node: object, config_dir: Path) -> object:
 
 
 @functools.cache
-def converter(opencc_dir: Path = SOURCES.opencc) -> opencc.OpenCC:
+def converter(opencc_dir: Path = SOURCES.opencc, config_name: str = CONFIG_NAME) -> opencc.OpenCC:
     """An OpenCC converter for a sources tree's config, with its dictionary paths made absolute.
 
     OpenCC reads its config from a file, so the resolved copy is written to a temporary
     file that is removed as soon as OpenCC has loaded it.
     """
-    config = opencc_dir / CONFIG_NAME
+    config = opencc_dir / config_name
     resolved = _resolve(json.loads(config.read_text(encoding="utf-8")), config.parent)
     handle = tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8")
     try:
@@ -59,15 +67,23 @@ def converter(opencc_dir: Path = SOURCES.opencc) -> opencc.OpenCC:
         os.unlink(handle.name)
 
 
+def convert(text: str, mode: str, opencc_dir: Path = SOURCES.opencc) -> str:
+    """`text` in mainland simplified Chinese, read as written in script `mode`."""
+    if mode == SIMPLIFIED:
+        return text
+    return converter(opencc_dir, CONFIGS[mode]).convert(text)
+
+
 def to_mainland(text: str, opencc_dir: Path = SOURCES.opencc) -> str:
-    return converter(opencc_dir).convert(text)
+    """Traditional characters with Taiwan vocabulary → mainland simplified."""
+    return convert(text, TAIWAN, opencc_dir)
 
 
 def load_phrases(opencc_dir: Path = SOURCES.opencc) -> dict[str, str]:
     path = opencc_dir / PHRASES_NAME
     table = {}
     for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
+        if line.strip() and not line.startswith("#"):
             source, target = line.split("\t")
             table[source] = target
     return table

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,9 +16,10 @@ REQUIRED_TEXT = (
 )
 OPTIONAL_TEXT = (
     "date_written", "date_published", "doc_number", "validity_zh", "predecessor", "successor",
-    "short_zh", "short_en",
+    "short_zh", "short_en", "encoding",
 )
-SCRIPTS = ("simplified", "traditional-taiwan")
+# traditional: characters only (mainland or Hong Kong vocabulary); traditional-taiwan: characters and vocabulary.
+SCRIPTS = ("simplified", "traditional", "traditional-taiwan")
 LINE_ROLES = ("drop", "meta", "notice", "notice-title", "closing")
 
 
@@ -58,6 +60,7 @@ class PlanData:
     successor: str = ""
     short_zh: str = ""  # a short name for cross-references; the title when not given
     short_en: str = ""
+    encoding: str = ""  # the source file's codec when detection must not guess (e.g. "big5")
     stray_question_marks: bool = False
     lines: list[LineRule] = field(default_factory=list)
 
@@ -75,7 +78,9 @@ def load_plan(path: Path, tree: SourceTree) -> PlanData:
     if data["slug"] != path.stem:
         raise InputError(path, line_of(raw, "slug"), f"slug {data['slug']!r} does not match file name {path.stem!r}")
     if data["script"] not in SCRIPTS:
-        raise InputError(path, line_of(raw, "script"), f"script must be one of {', '.join(SCRIPTS)}")
+        raise InputError(path, line_of(raw, "script"), f"unknown script mode {data['script']!r}; must be one of {', '.join(SCRIPTS)}")
+    if "encoding" in data and not _known_codec(data["encoding"]):
+        raise InputError(path, line_of(raw, "encoding"), f"unknown encoding {data['encoding']!r}")
     period = data.get("period")
     if not (isinstance(period, list) and len(period) == 2 and all(isinstance(y, int) for y in period) and period[0] <= period[1]):
         raise InputError(path, line_of(raw, "period"), "period must be [first_year, last_year]")
@@ -100,6 +105,13 @@ def load_plan(path: Path, tree: SourceTree) -> PlanData:
         **{key: str(data.get(key, "")) for key in OPTIONAL_TEXT if key not in short},
         **short,
     )
+
+
+def _known_codec(name: object) -> bool:
+    try:
+        return isinstance(name, str) and codecs.lookup(name)._is_text_encoding
+    except LookupError:
+        return False
 
 
 def load_all(tree: SourceTree) -> list[PlanData]:
