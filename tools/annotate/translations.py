@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +20,32 @@ from tools.model import anchors
 from tools.model.document import Plan
 
 METADATA_KEYS = ("name", "category", "publisher", "site_source", "validity")
+# What the translator adds (a fact, a date, a standard number the Chinese does not state) is
+# written inside `en` as "[TN: …]", so readers and checks can tell it from the text.
+NOTE = re.compile(r"\s*\[TN: ([^\[\]]+)\]")
+
+
+def split_notes(en: str) -> list[tuple[str, bool]]:
+    """The English as (piece, is_note) pairs in reading order; notes carry their text only."""
+    pieces: list[tuple[str, bool]] = []
+    last = 0
+    for match in NOTE.finditer(en):
+        pieces.append((en[last:match.start()], False))
+        pieces.append((match.group(1).strip(), True))
+        last = match.end()
+    pieces.append((en[last:], False))
+    return [(text, note) for text, note in pieces if text]
+
+
+def without_notes(en: str) -> str:
+    """The translation proper: what the number check and length comparisons read."""
+    return NOTE.sub("", en)
+
+
+def notes_of(english: dict[str, Entry], order: list[str]) -> list[tuple[str, str]]:
+    """(key, note) for every translator's note, in the order of `order` (the page's units)."""
+    return [(key, text) for key in order if key in english
+            for text, note in split_notes(english[key].en) if note]
 
 
 def text_hash(text: str) -> str:

@@ -14,6 +14,8 @@ TWIN_HEADING = "tw-h"  # a twin that repeats a heading (tw-h2 … tw-h4 give its
 SIDE_BY_SIDE = "sbs"  # on <html> while side-by-side mode is on
 NO_TOOLTIPS = "no-tooltips"  # glossary tooltips are never added inside
 ANNOTATION = "annotation"  # added by this edition, not part of the plan's text
+TRANSLATOR_NOTE = "tn"  # a translator's note inside an English block: what the translation adds
+TRANSLATOR_NOTES = "tn-list"  # the card on an English plan page that lists every translator's note
 XREF = "xref"  # a cross-link made from a 《…》 citation
 SEE_ALSO = "see-also"
 DUTY = "duty"  # the responsibility note after a paragraph
@@ -50,7 +52,7 @@ CLASSES = {
     TWIN, TWIN_HEADING, SIDE_BY_SIDE, NO_TOOLTIPS, ANNOTATION, XREF, SEE_ALSO, DUTY, DUTY_TEXT, DUTY_UNITS,
     DASH, BOX, PLAN_TABLE, NOTICE, NOTICE_LABEL, NOTICE_HEADING, PREAMBLE, CLOSING, META_CARD, NORMALIZATION,
     TARGETS_SUMMARY, UNOFFICIAL, ZH_ORIGINAL, CHART, CHART_FIGURE, DEFINITION_OTHER, USED_IN, CITE_BUTTON,
-    CITE_FALLBACK, CITE_STATUS, PLAN_TOOLBAR, SBS_TOGGLE, *CHART_PARTS,
+    CITE_FALLBACK, CITE_STATUS, PLAN_TOOLBAR, SBS_TOGGLE, *CHART_PARTS, TRANSLATOR_NOTE, TRANSLATOR_NOTES,
 }
 
 # -- ids of page parts that are not plan text ------------------------------------
@@ -58,6 +60,7 @@ TITLE_ID = "title"
 DOCUMENT_INFO_ID = "document-info"
 NORMALIZATION_ID = "normalization"
 TARGETS_ID = "targets"
+TRANSLATOR_NOTES_ID = "translator-notes"
 UNOFFICIAL_ID = "unofficial"
 
 # -- data attributes ---------------------------------------------------------------

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tools.annotate.targets import Target, format_value
+from tools.annotate.translations import notes_of, translation_units
 from tools.common import contract as c
 from tools.common.ui import localized, pick
 from tools.model import anchors
@@ -20,6 +21,8 @@ def write_cards(page: PageWriter) -> None:
         unofficial_notice(page)
     metadata_card(page)
     targets_table(page)
+    if page.lang == "en":
+        translator_notes(page)
     normalization_note(page)
 
 
@@ -105,6 +108,26 @@ def _target_row(target: Target, lang: str, labels: dict[str, str]) -> str:
         f"| [{safe(localized(target, 'indicator', lang))}](#{target.anchor}) | {safe(format_value(target, lang))} | {target.year} "
         f"| {safe(baseline)} | {safe(labels['nature_' + target.nature])} |"
     )
+
+
+def translator_notes(page: PageWriter) -> None:
+    """Every note the translator added, with a link to its paragraph, so that a reader can review them."""
+    order = [key for key, _ in translation_units(page.plan)]
+    found = notes_of(page.corpus.english(page.plan), order)
+    if not found:
+        return
+    labels = page.labels
+    page.emit(
+        f"/// details | {labels['tn_title']} ({len(found)})",
+        "    type: note",
+        f"    attrs: {{id: {c.TRANSLATOR_NOTES_ID}, class: '{c.TRANSLATOR_NOTES} {c.ANNOTATION} {c.NO_TOOLTIPS}'}}",
+        "",
+        safe(labels["tn_intro"]),
+        "",
+    )
+    for key, text in found:
+        page.emit(f"- [{safe(page.corpus.place(page.plan, key, page.lang))}](#{key}): {safe(text)}")
+    page.emit("", "///", "")
 
 
 def normalization_note(page: PageWriter) -> None:

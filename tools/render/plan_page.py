@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from tools.annotate.glossary import abbreviation_lines
 from tools.annotate.references import CrossLinker
 from tools.annotate.topics import topics_of
-from tools.annotate.translations import Entry
+from tools.annotate.translations import Entry, split_notes, without_notes
 from tools.common import contract as c
 from tools.common.ui import HTML_LANG, OTHER, localized
 from tools.ingest.textnorm import has_cjk
@@ -34,6 +34,11 @@ class Texts:
     english: dict[str, Entry]
 
     def get(self, key: str, zh: str) -> str:
+        """The text without translator's notes: for headings, titles and cells, which carry none."""
+        return without_notes(self.with_notes(key, zh))
+
+    def with_notes(self, key: str, zh: str) -> str:
+        """The text with its "[TN: …]" notes, for blocks that render them (PageWriter.text)."""
         if self.lang == "zh":
             return zh
         entry = self.english.get(key)
@@ -83,14 +88,24 @@ class PageWriter:
         """A block's text as Markdown, with its 《…》 citations turned into cross-links."""
         texts = texts or self.main
         pieces = []
-        for piece, document in self.linkers[texts.lang].segments(texts.get(key, zh)):
-            escaped = safe(piece, self.where)
-            if document is None:
-                pieces.append(escaped)
-            else:
-                target = anchors.page_link(document.plan) if document.plan else anchors.page_link("references", f"ref-{document.id}")
-                pieces.append(f"[{escaped}]({target}){{: .{c.XREF} }}")
+        for part, is_note in split_notes(texts.with_notes(key, zh)):
+            if is_note:
+                pieces.append(self.note(part))
+                continue
+            for piece, document in self.linkers[texts.lang].segments(part):
+                escaped = safe(piece, self.where)
+                if document is None:
+                    pieces.append(escaped)
+                else:
+                    target = anchors.page_link(document.plan) if document.plan else anchors.page_link("references", f"ref-{document.id}")
+                    pieces.append(f"[{escaped}]({target}){{: .{c.XREF} }}")
         return "".join(pieces)
+
+    def note(self, text: str) -> str:
+        """A translator's note: set apart from the text, and skipped by search and the no-loss check."""
+        label = attr_html(self.corpus.strings.get("en", "tn_label"))
+        return (f' <span class="{c.TRANSLATOR_NOTE} {c.ANNOTATION} {c.NO_TOOLTIPS}" {c.SEARCH_EXCLUDE}>'
+                f"[{label}: {attr_html(text)}]</span>")
 
     def paragraph(self, key: str, zh: str, classes: str = "") -> None:
         """A block in the page language with its id and citation, then its twin without either."""
