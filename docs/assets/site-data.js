@@ -25,17 +25,21 @@ window.IP_PLANS = {
    "cite": "Cite",
    "close": "Close",
    "copied": "Link and citation copied",
+   "copied_short": "Copied",
    "copy": "Copy link and citation",
    "sbs": "Side by side",
-   "select": "Copy the link and citation below (Ctrl+C):"
+   "select": "Copy the link and citation below (Ctrl+C):",
+   "select_label": "Link and citation"
   },
   "zh": {
    "cite": "引用",
    "close": "关闭",
    "copied": "已复制链接和引文",
+   "copied_short": "已复制",
    "copy": "复制链接和引文",
    "sbs": "中英对照",
-   "select": "请复制下面的链接和引文（Ctrl+C）："
+   "select": "请复制下面的链接和引文（Ctrl+C）：",
+   "select_label": "链接和引文"
   }
  }
 };

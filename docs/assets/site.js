@@ -38,6 +38,24 @@
     }
   }
 
+  /* The first citable element whose top is in view (ids are the same in both languages). */
+  function anchorInView() {
+    var elements = document.querySelectorAll("article [" + N.cite + "][id]");
+    var header = 64;
+    for (var i = 0; i < elements.length; i++) {
+      var box = elements[i].getBoundingClientRect();
+      if (box.bottom > header && box.height > 0) return elements[i].id;
+    }
+    return "";
+  }
+  function switchToSectionInView(event) {
+    var link = event.target.closest && event.target.closest("a[" + N.keepAnchor + "], a." + N.zhOriginal);
+    if (!link || location.hash || window.scrollY < 1) return;
+    var id = anchorInView();
+    if (id) link.setAttribute("href", link.getAttribute("href").split("#")[0] + "#" + id);
+  }
+  document.addEventListener("click", switchToSectionInView, true);
+
   /* The citation and the address were computed at build time (tools/model/anchors.py): the
      page title carries the page's canonical address (absolute when the site was built with
      a public base URL), each citable element its citation text. Nothing here composes them,
@@ -48,16 +66,31 @@
     return page + "#" + element.id + "\n" + element.getAttribute(N.cite);
   }
 
-  function showFallback(text) {
+  /* Where a copy was asked for, so that focus can return there when the fallback closes. */
+  var opener = null;
+
+  function closeFallback() {
+    var box = document.querySelector("." + N.citeFallback);
+    if (box) box.remove();
+    if (opener && document.contains(opener)) opener.focus();
+    opener = null;
+  }
+
+  function showFallback(text, button) {
     var old = document.querySelector("." + N.citeFallback);
     if (old) old.remove();
+    opener = button || document.activeElement;
     var box = document.createElement("div");
     box.className = N.citeFallback;
     box.setAttribute("role", "dialog");
-    var label = document.createElement("p");
-    label.className = N.citeStatus;
+    box.setAttribute("aria-modal", "true");
+    box.setAttribute("aria-labelledby", "cite-fallback-label");
+    var label = document.createElement("label");
+    label.id = "cite-fallback-label";
+    label.setAttribute("for", "cite-fallback-text");
     label.textContent = T.select;
     var area = document.createElement("textarea");
+    area.id = "cite-fallback-text";
     area.value = text;
     area.readOnly = true;
     var close = document.createElement("button");
@@ -65,32 +98,56 @@
     close.className = N.citeButton;
     close.style.opacity = 1;
     close.textContent = T.close;
-    close.addEventListener("click", function () { box.remove(); });
+    close.addEventListener("click", closeFallback);
+    box.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") { event.preventDefault(); event.stopPropagation(); closeFallback(); }
+      /* Keep Tab inside the dialog: the text and the close button. */
+      if (event.key === "Tab") {
+        event.preventDefault();
+        (document.activeElement === area ? close : area).focus();
+      }
+    });
     box.appendChild(label); box.appendChild(area); box.appendChild(close);
     document.body.appendChild(box);
     area.focus();
     area.select();
   }
 
-  function copyCitation(element) {
+  function copyCitation(element, button) {
     var text = citationFor(element);
     document.body.setAttribute(N.lastCitation, text);
     if (navigator.clipboard && window.isSecureContext && location.protocol !== "file:") {
       navigator.clipboard.writeText(text).then(function () {
-        flash(element);
-      }, function () { showFallback(text); });
+        flash(button);
+      }, function () { showFallback(text, button); });
     } else {
-      showFallback(text);
+      showFallback(text, button);
     }
   }
 
-  function flash(element) {
-    var button = element.querySelector(":scope > ." + N.citeButton) ||
-      element.querySelector(":scope > .admonition-title > ." + N.citeButton);
+  /* Success is said in words, in a live region screen readers announce, and on the button. */
+  var statusTimer = null;
+  function announce(message) {
+    var status = document.querySelector("." + N.citeStatus);
+    if (!status) return;
+    status.textContent = message;
+    clearTimeout(statusTimer);
+    statusTimer = setTimeout(function () { status.textContent = ""; }, 3000);
+  }
+
+  function flash(button) {
+    announce(T.copied);
     if (!button) return;
-    var old = button.textContent;
-    button.textContent = "✓";
-    setTimeout(function () { button.textContent = old; }, 1500);
+    button.textContent = T.copied_short;
+    setTimeout(function () { button.textContent = T.cite; }, 1500);
+  }
+
+  function addStatus() {
+    var status = document.createElement("div");
+    status.className = N.citeStatus;
+    status.setAttribute("role", "status");
+    status.setAttribute("aria-live", "polite");
+    document.body.appendChild(status);
   }
 
   function addCiteButtons(article) {
@@ -104,12 +161,11 @@
       button.type = "button";
       button.className = N.citeButton;
       button.setAttribute(N.searchExclude, "");
-      button.title = T.copy;
-      button.setAttribute("aria-label", T.copy);
+      /* The visible word is the accessible name (WCAG 2.5.3); what it copies is its description. */
       button.textContent = T.cite;
-      (function (element) {
-        button.addEventListener("click", function (event) { event.preventDefault(); copyCitation(element); });
-      })(owner);
+      (function (element, control) {
+        control.addEventListener("click", function (event) { event.preventDefault(); copyCitation(element, control); });
+      })(owner, button);
       target.appendChild(button);
     }
   }
@@ -164,6 +220,7 @@
   function init() {
     var article = document.querySelector(N.article);
     keepAnchor();
+    addStatus();
     window.addEventListener("hashchange", keepAnchor);
     if (!article) return;
     addToolbar(article);

@@ -59,7 +59,7 @@ def metadata_card(page: PageWriter) -> None:
         ("published_at", meta.get("published_at", "")),
     ]
     page.emit(
-        f"/// admonition | {labels['meta_title']}",
+        f"/// details | {labels['meta_title']}",
         "    type: info",
         f"    attrs: {{id: {c.DOCUMENT_INFO_ID}, class: '{c.META_CARD} {c.NO_TOOLTIPS}'}}",
         "",
@@ -89,25 +89,35 @@ def targets_table(page: PageWriter) -> None:
     if not targets:
         return
     labels = page.labels
+    # A column that is empty in every row is left out (most plans state neither a baseline nor a nature).
+    columns = [("col_indicator", True), ("col_target", True), ("col_year", True),
+               ("col_baseline", any(t.baseline is not None for t in targets)),
+               ("col_nature", any(t.nature != "unspecified" for t in targets))]
+    shown = [key for key, keep in columns if keep]
+    title = labels["count_format"].replace("{title}", labels["targets_title"]).replace("{count}", str(len(targets)))
     page.emit(
-        f"/// admonition | {labels['targets_title']} ({len(targets)})",
+        f"/// details | {title}",
         "    type: success",
         f"    attrs: {{id: {c.TARGETS_ID}, class: '{c.TARGETS_SUMMARY} {c.ANNOTATION} {c.NO_TOOLTIPS}'}}",
         "",
-        f"| {labels['col_indicator']} | {labels['col_target']} | {labels['col_year']} | {labels['col_baseline']} | {labels['col_nature']} |",
-        "|---|---|---|---|---|",
+        "| " + " | ".join(labels[key] for key in shown) + " |",
+        "|" + "---|" * len(shown),
     )
     for target in targets:
-        page.emit(_target_row(target, page.lang, labels))
+        cells = _target_cells(target, page.lang, labels)
+        page.emit("| " + " | ".join(cells[key] for key in shown) + " |")
     page.emit("", safe(labels["targets_more"]) + f" [{labels['compare_link']}]({anchors.page_link('targets')})", "///", "")
 
 
-def _target_row(target: Target, lang: str, labels: dict[str, str]) -> str:
+def _target_cells(target: Target, lang: str, labels: dict[str, str]) -> dict[str, str]:
     baseline = f"{target.baseline:g} ({target.baseline_year})" if target.baseline is not None else ""
-    return (
-        f"| [{safe(localized(target, 'indicator', lang))}](#{target.anchor}) | {safe(format_value(target, lang))} | {target.year} "
-        f"| {safe(baseline)} | {safe(labels['nature_' + target.nature])} |"
-    )
+    return {
+        "col_indicator": f"[{safe(localized(target, 'indicator', lang))}](#{target.anchor})",
+        "col_target": safe(format_value(target, lang)),
+        "col_year": str(target.year),
+        "col_baseline": safe(baseline),
+        "col_nature": safe(labels["nature_" + target.nature]),
+    }
 
 
 def translator_notes(page: PageWriter) -> None:
@@ -139,7 +149,7 @@ def normalization_note(page: PageWriter) -> None:
         "    type: note",
         f"    attrs: {{id: {c.NORMALIZATION_ID}, class: '{c.NORMALIZATION} {c.NO_TOOLTIPS}'}}",
         "",
-        safe(f"{labels['source_file']}: {source} ({labels['encoding']} {log.encoding})"),
+        safe(f"{labels['source_file']}{labels['colon']}{source}{labels['paren_open']}{labels['encoding']} {log.encoding}{labels['paren_close']}"),
         "",
         safe(labels["norm_intro"]),
         "",
@@ -148,7 +158,7 @@ def normalization_note(page: PageWriter) -> None:
         description = pick(lang, entry.zh, entry.en)
         line = f"{description}{pick(lang, '：', ': ')}{entry.count} {labels['times']}"
         if entry.details:
-            shown = "; ".join(f"{b} → {a} ×{n}" if a else f"{b} ×{n}" for b, a, n in entry.details)
-            line += f" ({shown})"
+            shown = labels["list_sep"].join(f"{b} → {a} ×{n}" if a else f"{b} ×{n}" for b, a, n in entry.details)
+            line += f"{labels['paren_open']}{shown}{labels['paren_close']}"
         page.emit("- " + safe(line))
     page.emit("///", "")

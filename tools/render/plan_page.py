@@ -172,20 +172,38 @@ class PageWriter:
         self.blocks(section.blocks)
 
     def see_also(self, section: Section) -> None:
-        """For each topic of this section, links to the sections of the other plans on it."""
+        """For each topic of this section, links to the sections of the other plans on it.
+
+        Collapsed under one short summary line, so the text stays in front; each link names
+        the plan, the section number and the section title."""
         slug = self.plan.data.slug
         lines = []
+        count = 0
         for topic in topics_of(self.corpus.notes.topics, slug, section.id):
-            links = [
-                f"[{safe(self.corpus.reference(self.corpus.by_slug[other], anchor, self.lang))}]({anchors.page_link(other, anchor)})"
-                for other, places in topic.sections.items() if other != slug
-                for anchor in places
-            ]
+            links = []
+            for other, places in topic.sections.items():
+                if other == slug:
+                    continue
+                plan = self.corpus.by_slug[other]
+                for anchor in places:
+                    label = f"{self.corpus.reference(plan, anchor, self.lang)} {self.corpus.section_title(plan, anchor, self.lang)}"
+                    links.append(f"[{safe(label.strip())}]({anchors.page_link(other, anchor)})")
+            count += len(links)
             name = f"[{safe(topic.name(self.lang))}]({anchors.page_link('topics', f'topic-{topic.id}')})"
-            lines.append(f"{name}: " + " · ".join(links) if links else name)
+            colon = self.labels["colon"]
+            lines.append(f"- {name}{colon}" + self.labels["list_sep"].join(links) if links else f"- {name}")
         if lines:
-            label = safe(self.labels["see_also"])
-            self.emit(f"{label}: " + "; ".join(lines), f"{{: .{c.SEE_ALSO} .{c.ANNOTATION} .{c.NO_TOOLTIPS} {c.SEARCH_EXCLUDE} }}", "")
+            summary = self.labels["see_also_count"].replace("{count}", str(count))
+            self.emit(
+                f"/// details | {safe(summary)}",
+                "    type: see-also",
+                f"    attrs: {{class: '{c.SEE_ALSO} {c.ANNOTATION} {c.NO_TOOLTIPS}', {c.SEARCH_EXCLUDE}: ''}}",
+                "",
+                *lines,
+                "",
+                "///",
+                "",
+            )
 
     def blocks(self, blocks: list[Block]) -> None:
         for block in blocks:
