@@ -25,7 +25,6 @@ PREAMBLE = "preamble"
 NOTICE = "notice"
 NOTICE_TITLE = "notice-title"
 CLOSING = "closing"
-TITLE = "title"
 
 
 # -- ids ----------------------------------------------------------------------

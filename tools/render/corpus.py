@@ -54,6 +54,3 @@ class Corpus:
     def citation(self, plan: Plan, anchor: str, lang: str) -> str:
         """The citation text of one part of a plan, as ARCHITECTURE.md defines it."""
         return anchors.citation(self.cited_title(plan, lang), self.place(plan, anchor, lang), lang, self.strings)
-
-    def text(self, lang: str, key: str, **values: object) -> str:
-        return self.strings.get(lang, key, **values)

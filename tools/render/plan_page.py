@@ -82,7 +82,7 @@ class PageWriter:
 
     def cite(self, anchor: str) -> str:
         """The data-cite attribute of a citable element (attr_list form)."""
-        return data_attr(c.CITE, self.corpus.citation(self.plan, anchor, self.lang))
+        return data_attr(c.CITE, self.citation(anchor))
 
     def text(self, key: str, zh: str, texts: Texts | None = None) -> str:
         """A block's text as Markdown, with its 《…》 citations turned into cross-links."""
@@ -140,6 +140,7 @@ class PageWriter:
         return "\n".join(self.out).rstrip() + "\n"
 
     def citation(self, anchor: str) -> str:
+        """The citation text of a part of this plan, in the page's language (tools.model.anchors)."""
         return self.corpus.citation(self.plan, anchor, self.lang)
 
     def abbreviations(self) -> None:
