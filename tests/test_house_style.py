@@ -88,3 +88,20 @@ def test_translator_notes_render_apart_and_are_listed(built_site):
     assert 'href="#s3-34-p1"' in html
     chinese = (built_site / "yuxi-2021" / "index.html").read_text(encoding="utf-8")
     assert f'id="{c.TRANSLATOR_NOTES_ID}"' not in chinese
+
+
+def test_target_figures_read_as_english_prose():
+    """亿元 and 万件 targets keep `value` as printed but read like the paragraphs: CNY 2 billion, 31,700."""
+    from tools.annotate.targets import english_amount
+
+    assert english_amount(20, "100 million yuan") == "CNY 2 billion"
+    assert english_amount(3, "100 million yuan") == "CNY 300 million"
+    assert english_amount(3.17, "10,000 registrations") == "31,700 registrations"
+    assert english_amount(1.5, "patents") == "1.5 patents"
+    assert english_amount(15, "%", "") == "15%"
+
+
+def test_no_multiplier_left_in_english_target_pages(built_site):
+    for page in ("en/targets/index.html", *(f"en/{slug}/index.html" for slug in SLUGS)):
+        html = (built_site / page).read_text(encoding="utf-8")
+        assert "× 100 million" not in html and "× 10,000" not in html, page
