@@ -8,6 +8,7 @@ import io
 import json
 import re
 from dataclasses import asdict, dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from tools.common.errors import InputError
@@ -167,10 +168,35 @@ def _csv_value(value: object) -> object:
 SYMBOLS = {"=": "", ">=": "≥ ", ">": "> ", "<=": "≤ ", "~": "≈ "}
 
 
+# English units that are themselves a number (亿元, 万件): `value` stays in them, as printed,
+# and the page writes the product the way English prose does (house-style.toml, [numbers]).
+MULTIPLIERS = (("100 million ", 100_000_000), ("10,000 ", 10_000))
+SCALES = ((1_000_000_000, "billion"), (1_000_000, "million"))
+
+
 def format_value(target: Target, lang: str) -> str:
-    """'≥ 90%', '1.5件', '30亿元' / '30 × 100 million yuan', as readers expect to see them."""
+    """'≥ 90%', '1.5件', '30亿元' / 'CNY 3 billion', '3.17万件' / '31,700 items', as readers expect them."""
     unit = target.unit_zh if lang == "zh" else target.unit_en
-    separator = "" if unit == "%" or lang == "zh" else " "
-    if lang == "en" and unit[:1].isdigit():
-        separator = " × "  # an English unit that is itself a number: 100 million yuan, 10,000 items
-    return f"{SYMBOLS[target.comparator]}{target.value:g}{separator}{unit}"
+    if lang == "zh":
+        return f"{SYMBOLS[target.comparator]}{target.value:g}{unit}"
+    separator = "" if unit == "%" else " "
+    return f"{SYMBOLS[target.comparator]}{english_amount(target.value, unit, separator)}"
+
+
+def english_amount(value: float | int, unit: str, separator: str = " ") -> str:
+    """A value in its English unit as prose writes it: 20 '100 million yuan' → 'CNY 2 billion'."""
+    for prefix, factor in MULTIPLIERS:
+        if unit.startswith(prefix):
+            full = round(Decimal(str(value)) * factor)
+            rest = unit[len(prefix):]
+            if rest == "yuan":
+                return "CNY " + _scaled(full)
+            return f"{full:,} {rest}"
+    return f"{value:g}{separator}{unit}"
+
+
+def _scaled(amount: int) -> str:
+    for size, word in SCALES:
+        if amount >= size:
+            return f"{(Decimal(amount) / size).normalize():f} {word}"
+    return f"{amount:,}"

@@ -54,6 +54,10 @@ class SourceTree:
         return self.root / "terminology.toml"
 
     @property
+    def house_style(self) -> Path:
+        return self.root / "house-style.toml"
+
+    @property
     def ui(self) -> Path:
         return self.root / "ui.toml"
 

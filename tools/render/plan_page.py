@@ -104,7 +104,7 @@ class PageWriter:
     def note(self, text: str) -> str:
         """A translator's note: set apart from the text, and skipped by search and the no-loss check."""
         label = attr_html(self.corpus.strings.get("en", "tn_label"))
-        return (f' <span class="{c.TRANSLATOR_NOTE} {c.ANNOTATION} {c.NO_TOOLTIPS}" {c.SEARCH_EXCLUDE}>'
+        return (f' <span class="{c.TRANSLATOR_NOTE} {c.ANNOTATION}" {c.SEARCH_EXCLUDE}>'
                 f"[{label}: {attr_html(text)}]</span>")
 
     def paragraph(self, key: str, zh: str, classes: str = "") -> None:
