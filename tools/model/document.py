@@ -37,14 +37,16 @@ class Block:
 @dataclass
 class Section:
     id: str
-    level: int  # 2 chapter 一、, 3 section （一）, 4 item 1.
-    label: str  # as printed: 一、 / （一） / 1.
+    level: int  # heading level: 2 for the outermost declared level (一、 / 第X章), one more per level
+    label: str  # as printed: 一、 / （一） / 1. / 第三章
     value: int  # the printed number as an int
     number: str  # printed path, e.g. 三（一）1
     title: str
     line: int
     blocks: list[Block] = field(default_factory=list)
     children: list[Section] = field(default_factory=list)
+    marker: str = "一、"  # the numbering scheme of its level (tools.model.numbering.MARKERS)
+    heading: bool = True  # False: an entry without a short title, shown as a numbered paragraph (title holds its text)
 
 
 @dataclass
@@ -102,6 +104,9 @@ def row_text(row: list[str]) -> str:
 def anchored_texts(plan: Plan) -> dict[str, str]:
     """Anchor → text of every paragraph, duty note and table row (the units targets quote)."""
     texts: dict[str, str] = {}
+    for section in plan.walk():
+        if not section.heading:
+            texts[section.id] = section.title
     for block in plan.all_blocks():
         if block.kind == "table":
             for index, row in enumerate(block.rows):

@@ -21,6 +21,7 @@ from tools.common.ui import HTML_LANG, OTHER, localized
 from tools.ingest.textnorm import has_cjk
 from tools.model import anchors
 from tools.model.document import Block, Plan, Section
+from tools.model.numbering import MARKERS
 from tools.render import plan_cards
 from tools.render.corpus import Corpus
 from tools.render.markdown import attr_html, class_attrs, data_attr, front_matter, safe
@@ -47,10 +48,12 @@ class Texts:
 
 
 def heading_label(section: Section, lang: str) -> str:
-    """The number in front of a heading: 三、 （一） 1. in Chinese; 3. (1) 1. in English."""
+    """The number in front of a heading: 三、 （一） 1. 第三章 in Chinese; 3. (1) 1. in English."""
+    marker = MARKERS[section.marker]
     if lang == "zh":
-        return section.label if section.level != 4 else section.label + " "
-    return {2: f"{section.value}. ", 3: f"({section.value}) ", 4: f"{section.value}. "}[section.level]
+        return section.label + (" " if marker.gap else "")
+    number = section.label if marker.kind == "decimal" else section.value
+    return marker.english.format(v=section.value, n=number)
 
 
 def _yaml_attrs(**attrs: str) -> str:
@@ -149,10 +152,23 @@ class PageWriter:
         self.emit("///", "")
 
     def section(self, section: Section) -> None:
-        hashes = "#" * section.level
         label = heading_label(section, self.lang)
+        if not section.heading:
+            self.numbered_paragraph(section, label)
+            return
+        hashes = "#" * section.level
         self.emit(f"{hashes} {safe(label + self.main.get(section.id, section.title))} {{#{section.id}{self.cite(section.id)}}}", "")
         self.twin_paragraph(section.id, section.title, f"{c.TWIN_HEADING} {c.TWIN_HEADING}{section.level}")
+        self.see_also(section)
+        self.blocks(section.blocks)
+
+    def numbered_paragraph(self, section: Section, label: str) -> None:
+        """An entry without a short title: its number and text as one citable paragraph."""
+        self.emit(safe(label) + self.text(section.id, section.title), f"{{: #{section.id} .{c.ITEM}{self.cite(section.id)} }}", "")
+        twin_label = heading_label(section, self.twin.lang)
+        lang = HTML_LANG[self.twin.lang]
+        self.emit(safe(twin_label) + self.text(section.id, section.title, self.twin), f"{{: .{c.TWIN} .{c.ITEM} lang={lang} {c.SEARCH_EXCLUDE} }}", "")
+        self.emit("")
         self.see_also(section)
         self.blocks(section.blocks)
 
