@@ -20,6 +20,8 @@ from tools.model.document import Block, Duty, Section
 from tools.model.plandata import Numbering
 
 BOX = re.compile(r"^专栏\s*(\d+)\s*(.*)$")
+PIPE_ROW = re.compile(r"^\|.*\|$")
+PIPE_RULE = re.compile(r"^\|(\s*:?-{3,}:?\s*\|)+$")  # |---|:--:| under a header row
 SENTENCE_END = "。！？；…”）"
 
 
@@ -122,7 +124,11 @@ class Parser:
             raise InputError(self.source, line.number, f"heading {label} has no title")
         if depth > 0 and self.scheme.title_max and len(title) > self.scheme.title_max:
             # No short title: the whole entry is one numbered, citable paragraph.
-            self.open_section(depth, printed, value, rest, line, heading=False)
+            found = duties.trailing_note(rest, self.scheme.duty_notes)
+            section = self.open_section(depth, printed, value, found[0] if found else rest, line, heading=False)
+            if found:
+                note = found[1]
+                section.duty = Duty(anchors.duty_id(section.id), note.text, note.lead, note.units)
             return
         self.open_section(depth, printed, value, title, line)
         if tail:
@@ -158,6 +164,9 @@ class Parser:
                 self.open_box(int(box.group(1)), box.group(2), line)
             elif line.tabbed and not self.box:
                 index = self.read_table(lines, index)
+                continue
+            elif PIPE_ROW.match(text):
+                index = self.read_pipe_table(lines, index)
                 continue
             elif heading := self.heading_of(line):
                 self.headed(*heading, line)
@@ -214,6 +223,35 @@ class Parser:
         target.append(table)
         return index
 
+    def read_pipe_table(self, lines: list[RawLine], index: int) -> int:
+        """| a | b | rows, one per line; a |---| rule ends the header rows (the first row without one)."""
+        rows: list[tuple[RawLine, list[str]]] = []
+        header_rows = 1
+        while index < len(lines) and PIPE_ROW.match(lines[index].text):
+            line = lines[index]
+            if PIPE_RULE.match(line.text):
+                header_rows = len(rows)
+            else:
+                rows.append((line, [cell.strip() for cell in line.text[1:-1].split("|")]))
+            index += 1
+        width = len(rows[0][1])
+        for line, cells in rows:
+            if len(cells) != width:
+                raise InputError(self.source, line.number, f"ragged table: row has {len(cells)} cells but the header has {width}")
+        self.add_table(rows[0][0], [cells for _, cells in rows], header_rows)
+        return index
+
+    def add_table(self, line: RawLine, rows: list[list[str]], header_rows: int = 1) -> Block:
+        """A table after the current section's blocks, taking a caption line (no sentence end) just before it."""
+        target = self.box.blocks if self.box else (self.container().blocks if self.container() else self.preamble)
+        caption = ""
+        if target and target[-1].kind == "paragraph" and not target[-1].duty and target[-1].text[-1:] not in SENTENCE_END:
+            caption = target.pop().text
+        self.tables += 1
+        table = Block("table", anchors.table_id(self.tables), line.number, caption=caption, rows=rows, header_rows=header_rows)
+        target.append(table)
+        return table
+
     def check_complete(self, lines: list[RawLine]) -> None:
         if not self.sections:
             raise InputError(self.source, None, f"no numbered chapter ({self.scheme.levels[0]}) found in the plan body")
@@ -222,7 +260,7 @@ class Parser:
             if section.heading and not section.blocks and not section.children and section.level < innermost:
                 raise InputError(self.source, section.line, f"section {section.number} is empty; is the file truncated?")
         last = next(line for line in reversed(lines) if line.text)
-        if last.text[-1] not in SENTENCE_END and not last.tabbed:
+        if last.text[-1] not in SENTENCE_END and not last.tabbed and not PIPE_ROW.match(last.text):
             raise InputError(self.source, last.number, "the last line stops mid-sentence; is the file truncated?")
 
     def _walk(self, sections):

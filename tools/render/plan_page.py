@@ -20,7 +20,7 @@ from tools.common import contract as c
 from tools.common.ui import HTML_LANG, OTHER, localized
 from tools.ingest.textnorm import has_cjk
 from tools.model import anchors
-from tools.model.document import Block, Plan, Section
+from tools.model.document import Block, Duty, Plan, Section
 from tools.model.numbering import MARKERS
 from tools.render import plan_cards
 from tools.render.corpus import Corpus
@@ -168,7 +168,8 @@ class PageWriter:
         twin_label = heading_label(section, self.twin.lang)
         lang = HTML_LANG[self.twin.lang]
         self.emit(safe(twin_label) + self.text(section.id, section.title, self.twin), f"{{: .{c.TWIN} .{c.ITEM} lang={lang} {c.SEARCH_EXCLUDE} }}", "")
-        self.emit("")
+        if section.duty:
+            self.duty(section.duty)
         self.see_also(section)
         self.blocks(section.blocks)
 
@@ -197,7 +198,7 @@ class PageWriter:
             else:
                 self.paragraph(block.id, block.text, c.DASH if block.kind == "dash" else "")
                 if block.duty:
-                    self.duty(block)
+                    self.duty(block.duty)
 
     def box(self, block: Block) -> None:
         prefix = self.labels["box_prefix"]
@@ -215,8 +216,7 @@ class PageWriter:
         self.blocks(block.blocks)
         self.emit("///", "")
 
-    def duty(self, block: Block) -> None:
-        duty = block.duty
+    def duty(self, duty: Duty) -> None:
         self.emit(
             f"/// admonition | {self.labels['duty_title']}",
             "    type: note",
@@ -256,10 +256,13 @@ class PageWriter:
         parts = [f"<table{attrs}>"]
         if block.caption:
             parts.append(f"<caption>{attr_html(texts.get(anchors.caption_key(block.id), block.caption))}</caption>")
-        header, *rows = block.rows
-        parts.append(f"<thead><tr{row_attrs(0)}>" + "".join(f"<th>{cell(0, i, v)}</th>" for i, v in enumerate(header, 1)) + "</tr></thead>")
+        head = block.header_rows
+        parts.append("<thead>" + "".join(
+            f"<tr{row_attrs(r)}>" + "".join(f"<th>{cell(r, i, v)}</th>" for i, v in enumerate(block.rows[r], 1)) + "</tr>"
+            for r in range(head)
+        ) + "</thead>")
         parts.append("<tbody>")
-        for r, row in enumerate(rows, start=1):
+        for r, row in enumerate(block.rows[head:], start=head):
             parts.append(f"<tr{row_attrs(r)}>" + "".join(f"<td>{cell(r, i, v)}</td>" for i, v in enumerate(row, 1)) + "</tr>")
         parts.append("</tbody></table>")
         return "\n".join(parts)
