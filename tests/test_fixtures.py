@@ -18,6 +18,7 @@ from support import ROOT, build_site, plan_slugs
 from tools import cli
 from tools.build import load_plans
 from tools.common.paths import SOURCES, SourceTree
+from tools.model.plandata import chart_series, load_all
 
 FIXTURES = SourceTree(ROOT / "tests" / "fixtures" / "sources")
 GOLDEN = ROOT / "tests" / "golden" / "fixtures"
@@ -128,3 +129,11 @@ def test_adding_a_plan_needs_data_only(tmp_path):
     build_site(tmp_path / "site", mkdocs_config(docs, tmp_path))
     html = (tmp_path / "site" / slug / "index.html").read_text(encoding="utf-8")
     assert 'id="s2-1-2"' in html and 'id="table-1-r2"' in html
+
+
+def test_chart_colours_stay_when_a_plan_is_added(fixture_plans):
+    real = load_all(SOURCES)
+    before = chart_series(real)
+    after = chart_series([fixture_plans["fixture-annual"].data, *real])
+    assert {slug: after[slug] for slug in before} == before
+    assert after["fixture-annual"] not in before.values()

@@ -70,6 +70,7 @@ class PlanData:
     short_zh: str = ""  # a short name for cross-references; the title when not given
     short_en: str = ""
     stray_question_marks: bool = False
+    chart_series: int | None = None  # the plan's colour in charts (series-N in site.css); see chart_series()
     lines: list[LineRule] = field(default_factory=list)
     numbering: Numbering = field(default_factory=lambda: Numbering())
 
@@ -101,6 +102,9 @@ def load_plan(path: Path, tree: SourceTree) -> PlanData:
         rules.append(LineRule(rule["match"], rule["role"], rule.get("reason", ""), rule.get("field", "")))
     normalize = data.get("normalize", {})
     scheme = load_numbering(path, raw, data.get("numbering", {}))
+    series = data.get("chart_series")
+    if series is not None and (not isinstance(series, int) or series < 0):
+        raise InputError(path, line_of(raw, "chart_series"), "chart_series must be a whole number (a colour of the chart palette)")
     short = {"short_zh": data.get("short_zh") or data["title_zh"], "short_en": data.get("short_en") or data["cite_en"]}
     return PlanData(
         tree=tree,
@@ -110,6 +114,7 @@ def load_plan(path: Path, tree: SourceTree) -> PlanData:
         stray_question_marks=bool(normalize.get("stray_question_marks", False)),
         lines=rules,
         numbering=scheme,
+        chart_series=series,
         **{key: data[key] for key in REQUIRED_TEXT if key != "source"},
         **{key: str(data.get(key, "")) for key in OPTIONAL_TEXT if key not in short},
         **short,
@@ -159,3 +164,15 @@ def load_all(tree: SourceTree) -> list[PlanData]:
                 raw = plan.path.read_text(encoding="utf-8")
                 raise InputError(plan.path, line_of(raw, relation), f"{relation} {target!r} is not a plan in the corpus")
     return plans
+
+
+def chart_series(plans: list[PlanData]) -> dict[str, int]:
+    """Each plan's chart colour: its declared `chart_series`, else the first colour no plan declares,
+    in the order given, so adding a plan never changes the colour of a plan that declares one."""
+    series = {plan.slug: plan.chart_series for plan in plans if plan.chart_series is not None}
+    taken = set(series.values())
+    free = (n for n in range(len(plans) + len(taken) + 1) if n not in taken)
+    for plan in plans:
+        if plan.chart_series is None:
+            series[plan.slug] = next(free)
+    return series
