@@ -40,7 +40,7 @@ def test_make_check_fails_on_an_edited_translation(tmp_path):
     copy = repository_copy(tmp_path)
     translation = copy / "sources" / "translations" / "yuxi-2021.en.toml"
     text = translation.read_text(encoding="utf-8")
-    translation.write_text(text.replace('en = "Guiding Thought"', 'en = "Guiding Thoughts"', 1), encoding="utf-8")
+    translation.write_text(text.replace('en = "19 November 2021"', 'en = "19 November 2021 (edited)"', 1), encoding="utf-8")
     assert text != translation.read_text(encoding="utf-8"), "the edit must change the source"
     result = make("check", cwd=copy)
     assert result.returncode != 0

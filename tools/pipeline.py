@@ -23,7 +23,7 @@ def build_plan(data: PlanData) -> Plan:
     notice_title = [normalizer.line(line) for line in layout.notice_title]
     closing = [normalizer.line(line) for line in layout.closing]
     normalizer.record(log)
-    preamble, sections = parse_body(data.source, body, log)
+    preamble, sections = parse_body(data.source, body, log, data.numbering)
     plan = Plan(data=data, metadata=layout.metadata, log=log, preamble=preamble, sections=sections)
     plan.notice_title = "".join(line.text for line in notice_title)
     plan.notice = [Block("paragraph", anchors.paragraph_id(anchors.NOTICE, i), line.number, line.text) for i, line in enumerate(notice, 1)]

@@ -147,3 +147,11 @@ description_en = "Corporate IP management."
 test-plan = ["s9"]
 """
 case("topic-unknown-section", "topics.toml:8: topic 'guanbiao': 's9' is not a section of test-plan", extra={"topics.toml": TOPIC})
+case("unknown-marker", "source.txt:8: undeclared numbering marker （1）", GOOD.replace("2.强化保护", "（1）强化保护"))
+case(
+    "skipped-level", "source.txt:4: skipped level: 一、 (level 3, 一、) is not inside a level 2 (第X节) heading",
+    "测试规划\n为加强知识产权工作，制定本规划。\n第一章 总体要求\n一、指导思想。开展知识产权贯标工作。\n",
+    plan=PLAN + '\n[numbering]\nlevels = ["第X章", "第X节", "一、"]\n',
+)
+case("ragged-table", "source.txt:15: ragged table: row has 2 cells but the header has 3",
+     GOOD + "主要指标\n| 序号 | 指标 | 2025年 |\n|---|---|---|\n| 1 | 发明专利 |\n")

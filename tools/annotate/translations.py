@@ -76,6 +76,8 @@ def translation_units(plan: Plan) -> list[tuple[str, str]]:
         units.extend(_block_units(block))
     for section in plan.walk():
         units.append((section.id, section.title))
+        if section.duty:
+            units.append((section.duty.id, section.duty.text))
         for block in section.blocks:
             units.extend(_block_units(block))
     for block in plan.closing:
@@ -156,7 +158,8 @@ def write_skeleton(plan: Plan) -> Path:
     """(Re)write a plan's translation file: keep English whose Chinese is unchanged, list the rest empty."""
     path = plan.data.tree.translation_file(plan.data.slug)
     existing = load(path)
-    duty_units = {block.duty.id: block.duty.lead + block.duty.units for block in plan.all_blocks() if block.duty}
+    notes = [block.duty for block in plan.all_blocks() if block.duty] + [s.duty for s in plan.walk() if s.duty]
+    duty_units = {duty.id: duty.lead + duty.units for duty in notes}
     lines = [
         f"# Unofficial English translation of {plan.data.title_zh}.",
         "# Keyed by anchor id; `hash` is of `zh`. Edit `en` only; rerun `python -m tools translations` after source changes.",

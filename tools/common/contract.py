@@ -22,6 +22,7 @@ DUTY = "duty"  # the responsibility note after a paragraph
 DUTY_TEXT = "duty-text"
 DUTY_UNITS = "duty-units"  # the list of units drawn from the note (interface, not source text)
 DASH = "dash"  # a ——-led paragraph
+ITEM = "item"  # a numbered entry without a short title, shown as a paragraph, not a heading
 BOX = "box"  # 专栏
 PLAN_TABLE = "plan-table"
 NOTICE = "notice"
@@ -49,7 +50,7 @@ CHART_PARTS = ("label", "axis", "grid", "bar")
 CHART_SERIES = "series-"  # series-0 … series-N
 
 CLASSES = {
-    TWIN, TWIN_HEADING, SIDE_BY_SIDE, NO_TOOLTIPS, ANNOTATION, XREF, SEE_ALSO, DUTY, DUTY_TEXT, DUTY_UNITS,
+    TWIN, TWIN_HEADING, SIDE_BY_SIDE, NO_TOOLTIPS, ANNOTATION, XREF, SEE_ALSO, DUTY, DUTY_TEXT, DUTY_UNITS, ITEM,
     DASH, BOX, PLAN_TABLE, NOTICE, NOTICE_LABEL, NOTICE_HEADING, PREAMBLE, CLOSING, META_CARD, NORMALIZATION,
     TARGETS_SUMMARY, UNOFFICIAL, ZH_ORIGINAL, CHART, CHART_FIGURE, DEFINITION_OTHER, USED_IN, CITE_BUTTON,
     CITE_FALLBACK, CITE_STATUS, PLAN_TOOLBAR, SBS_TOGGLE, *CHART_PARTS, TRANSLATOR_NOTE, TRANSLATOR_NOTES,

@@ -69,6 +69,9 @@ class SourceTree:
     def opencc(self) -> Path:
         return self.root / "opencc"
 
+    def plan_file(self, slug: str) -> Path:
+        return self.plans / f"{slug}.toml"
+
     def translation_file(self, slug: str) -> Path:
         return self.translations / f"{slug}.en.toml"
 

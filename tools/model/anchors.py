@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from tools.common.ui import Strings
+from tools.model.numerals import NUMERAL_CHARS
 
 PREAMBLE = "preamble"
 NOTICE = "notice"
@@ -71,10 +72,10 @@ def metadata_key(field: str) -> str:
 
 
 # -- printed numbers ----------------------------------------------------------
-def printed_number(parent_number: str, parent_level: int, label: str, level: int) -> str:
-    """The number as readers quote it: 三, 三（一）, 三（一）1, or 五、3 for an item directly under a chapter."""
-    own = label.rstrip("、") if level == 2 else label.rstrip(".、")
-    joint = "、" if parent_level == 2 and level == 4 else ""
+def printed_number(parent_number: str, own: str) -> str:
+    """The number as readers quote it: 三, 三（一）, 三（一）1, 第三章第二节一, or 五、3 for an
+    Arabic number directly after a bare Chinese one (which would otherwise read as one number)."""
+    joint = "、" if parent_number[-1:] in NUMERAL_CHARS and own[:1].isdigit() else ""
     return parent_number + joint + own
 
 

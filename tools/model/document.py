@@ -29,6 +29,7 @@ class Block:
     duty: Duty | None = None
     caption: str = ""  # table
     rows: list[list[str]] = field(default_factory=list)  # table; rows[0] is the header
+    header_rows: int = 1  # table: how many of the first rows are header rows
     number: int = 0  # box
     title: str = ""  # box
     blocks: list[Block] = field(default_factory=list)  # box contents
@@ -37,14 +38,17 @@ class Block:
 @dataclass
 class Section:
     id: str
-    level: int  # 2 chapter 一、, 3 section （一）, 4 item 1.
-    label: str  # as printed: 一、 / （一） / 1.
+    level: int  # heading level: 2 for the outermost declared level (一、 / 第X章), one more per level
+    label: str  # as printed: 一、 / （一） / 1. / 第三章
     value: int  # the printed number as an int
     number: str  # printed path, e.g. 三（一）1
     title: str
     line: int
     blocks: list[Block] = field(default_factory=list)
     children: list[Section] = field(default_factory=list)
+    marker: str = "一、"  # the numbering scheme of its level (tools.model.numbering.MARKERS)
+    heading: bool = True  # False: an entry without a short title, shown as a numbered paragraph (title holds its text)
+    duty: Duty | None = None  # the responsibility note ending such an entry
 
 
 @dataclass
@@ -102,6 +106,11 @@ def row_text(row: list[str]) -> str:
 def anchored_texts(plan: Plan) -> dict[str, str]:
     """Anchor → text of every paragraph, duty note and table row (the units targets quote)."""
     texts: dict[str, str] = {}
+    for section in plan.walk():
+        if not section.heading:
+            texts[section.id] = section.title
+        if section.duty:
+            texts[section.duty.id] = section.duty.text
     for block in plan.all_blocks():
         if block.kind == "table":
             for index, row in enumerate(block.rows):
@@ -119,8 +128,11 @@ def regions(plan: Plan):
     parts = [(anchors.NOTICE, plan.notice, ""), (anchors.PREAMBLE, plan.preamble, "")]
     parts += [(section.id, section.blocks, section.title) for section in plan.walk()]
     parts.append((anchors.CLOSING, plan.closing, ""))
+    duties = {section.id: section.duty.text for section in plan.walk() if section.duty}
     for anchor, blocks, title in parts:
         texts = [title] if title else []
+        if anchor in duties:
+            texts.append(duties[anchor])
         for block in _flatten(blocks):
             texts.append(block.title if block.kind == "box" else block.text)
             texts.extend(row_text(row) for row in block.rows)

@@ -1,8 +1,11 @@
 """Parse normalized body lines into the document model, following the printed numbering.
 
-一、 → chapter (h2); （一） → section (h3); 1. / 1、 → item (h4). A section or item
-whose line goes on after its lead sentence keeps the lead (up to the first 。) as its
-title and the rest as its first paragraph. Ids come from tools.model.anchors.
+The plan data declares its heading levels, outermost first (`[numbering] levels`, from
+tools.model.numbering.MARKERS; by default 一、 → （一） → 1.). The first level is h2, each
+deeper level one more. Below the first level, a heading whose line goes on after its lead
+sentence keeps the lead (up to the first 。) as its title and the rest as its first
+paragraph; when the plan sets `title_max` and the lead is longer, the entry is a numbered
+paragraph instead of a heading. Ids come from tools.model.anchors.
 """
 
 from __future__ import annotations
@@ -12,15 +15,13 @@ import re
 from tools.common.errors import InputError
 from tools.ingest.normlog import NormalizationLog
 from tools.ingest.regions import RawLine
-from tools.model import anchors
+from tools.model import anchors, duties, numbering
 from tools.model.document import Block, Duty, Section
-from tools.model.numerals import chinese_to_int
+from tools.model.plandata import Numbering
 
-CHAPTER = re.compile(r"^([一二三四五六七八九十]+)、(.+)$")
-SECTION = re.compile(r"^（([一二三四五六七八九十]+)）(.*)$")
-ITEM = re.compile(r"^(\d{1,2})[.、．](?!\d)\s*(.+)$")
 BOX = re.compile(r"^专栏\s*(\d+)\s*(.*)$")
-DUTY = re.compile(r"〔责任单位[：:](.+?)〕$")
+PIPE_ROW = re.compile(r"^\|.*\|$")
+PIPE_RULE = re.compile(r"^\|(\s*:?-{3,}:?\s*\|)+$")  # |---|:--:| under a header row
 SENTENCE_END = "。！？；…”）"
 
 
@@ -32,33 +33,16 @@ def split_lead(rest: str) -> tuple[str, str]:
     return lead, tail.strip()
 
 
-def parse_duty(block_id: str, text: str) -> Duty:
-    """'区市场监管局（知识产权局）牵头，区科技局、南通高新区按职责分工负责' → lead and units."""
-    lead: list[str] = []
-    units: list[str] = []
-    for part in re.split("[，,；]", text):
-        part = part.strip()
-        if part.endswith("牵头"):
-            lead.extend(u for u in part[: -len("牵头")].split("、") if u)
-            continue
-        for suffix in ("按职责分工负责", "负责"):
-            if part.endswith(suffix):
-                part = part[: -len(suffix)]
-                break
-        units.extend(u for u in part.split("、") if u)
-    return Duty(anchors.duty_id(block_id), text, lead, units)
-
-
 class Parser:
-    def __init__(self, source, log: NormalizationLog) -> None:
+    def __init__(self, source, log: NormalizationLog, scheme: Numbering | None = None) -> None:
         self.source = source
         self.log = log
+        self.scheme = scheme or Numbering()
+        self.levels = [numbering.MARKERS[key] for key in self.scheme.levels]
         self.preamble: list[Block] = []
         self.sections: list[Section] = []
-        self.chapter: Section | None = None
-        self.section: Section | None = None
-        self.item: Section | None = None
-        self.last_value = {2: 0, 3: 0, 4: 0}  # last printed number per level, across parents
+        self.open: list[Section | None] = [None] * len(self.levels)  # the open section at each depth
+        self.last_value = [0] * len(self.levels)  # last printed number per depth, across parents
         self.tables = 0
         self.boxes: set[int] = set()
         self.box: Block | None = None
@@ -67,68 +51,104 @@ class Parser:
 
     # -- where new blocks go -------------------------------------------------
     def container(self) -> Section | None:
-        return self.item or self.section or self.chapter
+        return next((section for section in reversed(self.open) if section is not None), None)
 
     def add_block(self, kind: str, line: RawLine, text: str) -> Block:
         target = self.box.blocks if self.box else (self.container().blocks if self.container() else self.preamble)
         owner = self.box.id if self.box else (self.container().id if self.container() else anchors.PREAMBLE)
         count = sum(1 for b in target if b.kind in ("paragraph", "dash")) + 1
         block = Block(kind, anchors.paragraph_id(owner, count), line.number, text)
-        match = DUTY.search(text)
-        if match:
-            block.text = text[: match.start()].rstrip()
-            block.duty = parse_duty(block.id, match.group(1))
+        found = duties.trailing_note(text, self.scheme.duty_notes)
+        if found:
+            block.text, note = found
+            block.duty = Duty(anchors.duty_id(block.id), note.text, note.lead, note.units)
         target.append(block)
         return block
 
+    def attach_note(self, note: duties.Note, line: RawLine) -> bool:
+        """A 责任单位：… line belongs to the paragraph just before it."""
+        target = self.box.blocks if self.box else (self.container().blocks if self.container() else self.preamble)
+        if not target or target[-1].kind not in ("paragraph", "dash") or target[-1].duty:
+            return False
+        block = target[-1]
+        block.duty = Duty(anchors.duty_id(block.id), note.text, note.lead, note.units)
+        return True
+
     # -- numbering ------------------------------------------------------------
-    def check_number(self, level: int, value: int, siblings: list[Section], line: RawLine) -> None:
+    def check_number(self, depth: int, value: int, siblings: list[Section], line: RawLine) -> None:
         """Numbers restart at 1 under a new parent or continue the document-wide count; never jump or repeat."""
         previous = siblings[-1].value if siblings else None
         if previous is not None:
             expected = {previous + 1}
         else:
-            expected = {1, self.last_value[level] + 1}
+            expected = {1, self.last_value[depth] + 1}
         if value not in expected:
             kind = "repeats" if previous is not None and value <= previous else "jumps"
             wanted = " or ".join(str(n) for n in sorted(expected))
             raise InputError(self.source, line.number, f"numbering {kind}: found {value}, expected {wanted}")
-        self.last_value[level] = value
+        self.last_value[depth] = value
 
-    def open_section(self, level: int, label: str, value: int, title: str, line: RawLine) -> Section:
+    def parent_of(self, depth: int, label: str, line: RawLine) -> Section | None:
+        """The open section one level up; a loose level may sit under any open outer level."""
+        if depth == 0:
+            return None
+        parent = self.open[depth - 1]
+        if parent is None and self.levels[depth].key in self.scheme.loose:
+            parent = next((s for s in reversed(self.open[:depth]) if s is not None), None)
+        if parent is None:
+            outer = self.levels[depth - 1].key
+            raise InputError(
+                self.source, line.number,
+                f"skipped level: {label} (level {depth + 1}, {self.levels[depth].key}) is not inside a level {depth} ({outer}) heading",
+            )
+        return parent
+
+    def open_section(self, depth: int, printed: str, value: int, title: str, line: RawLine, heading: bool = True) -> Section:
         self.box = None
-        if level == 2:
-            parent = None
-        elif level == 3:
-            parent = self.chapter
-            if parent is None:
-                raise InputError(self.source, line.number, f"section {label} appears before any chapter (一、)")
-        else:
-            parent = self.section or self.chapter
-            if parent is None:
-                raise InputError(self.source, line.number, f"item {label} appears before any chapter (一、)")
+        marker = self.levels[depth]
+        label = marker.label.format(n=printed)
+        parent = self.parent_of(depth, label, line)
         siblings = parent.children if parent else self.sections
-        self.check_number(level, value, siblings, line)
-        number = anchors.printed_number(parent.number if parent else "", parent.level if parent else 0, label, level)
+        self.check_number(depth, value, siblings, line)
+        number = anchors.printed_number(parent.number if parent else "", marker.own.format(n=printed))
         section_id = anchors.section_id(parent.id if parent else "", value)
-        section = Section(section_id, level, label, value, number, title, line.number)
+        section = Section(section_id, depth + 2, label, value, number, title, line.number, marker=marker.key, heading=heading)
         siblings.append(section)
-        if level == 2:
-            self.chapter, self.section, self.item = section, None, None
-        elif level == 3:
-            self.section, self.item = section, None
-        else:
-            self.item = section
+        self.open[depth:] = [section] + [None] * (len(self.levels) - depth - 1)
         return section
 
-    def headed(self, level: int, label: str, value: int, rest: str, line: RawLine) -> None:
-        title, tail = split_lead(rest) if level > 2 else (rest, "")
+    def headed(self, depth: int, printed: str, value: int, rest: str, line: RawLine) -> None:
+        title, tail = split_lead(rest) if depth > 0 else (rest, "")
+        label = self.levels[depth].label.format(n=printed)
         if not title:
             raise InputError(self.source, line.number, f"heading {label} has no title")
-        self.open_section(level, label, value, title, line)
+        if depth > 0 and self.scheme.title_max and len(title) > self.scheme.title_max:
+            # No short title: the whole entry is one numbered, citable paragraph.
+            found = duties.trailing_note(rest, self.scheme.duty_notes)
+            section = self.open_section(depth, printed, value, found[0] if found else rest, line, heading=False)
+            if found:
+                note = found[1]
+                section.duty = Duty(anchors.duty_id(section.id), note.text, note.lead, note.units)
+            return
+        self.open_section(depth, printed, value, title, line)
         if tail:
             self.leads += 1
             self.add_block("paragraph", line, tail)
+
+    def heading_of(self, line: RawLine) -> tuple[int, str, int, str] | None:
+        """(depth, number as printed, value, rest) for a line that starts with a declared marker."""
+        for depth, marker in enumerate(self.levels):
+            found = marker.match(line.text)
+            if found:
+                return (depth, *found)
+        stray = numbering.detect(line.text)
+        if stray:
+            declared = " → ".join(self.scheme.levels)
+            raise InputError(
+                self.source, line.number,
+                f"undeclared numbering marker {stray.key} (the plan data declares the levels {declared})",
+            )
+        return None
 
     # -- the line loop --------------------------------------------------------
     def parse(self, lines: list[RawLine]) -> tuple[list[Block], list[Section]]:
@@ -145,14 +165,15 @@ class Parser:
             elif line.tabbed and not self.box:
                 index = self.read_table(lines, index)
                 continue
-            elif m := CHAPTER.match(text):
-                self.headed(2, m.group(1) + "、", chinese_to_int(m.group(1)), m.group(2), line)
-            elif m := SECTION.match(text):
-                self.headed(3, f"（{m.group(1)}）", chinese_to_int(m.group(1)), m.group(2), line)
-            elif m := ITEM.match(text):
-                self.headed(4, m.group(1) + ".", int(m.group(1)), m.group(2), line)
+            elif PIPE_ROW.match(text):
+                index = self.read_pipe_table(lines, index)
+                continue
+            elif heading := self.heading_of(line):
+                self.headed(*heading, line)
             elif text.startswith("——"):
                 self.add_block("dash", line, text)
+            elif (note := duties.line_note(text, self.scheme.duty_notes)) and self.attach_note(note, line):
+                pass
             else:
                 self.add_block("paragraph", line, text)
             index += 1
@@ -202,14 +223,44 @@ class Parser:
         target.append(table)
         return index
 
+    def read_pipe_table(self, lines: list[RawLine], index: int) -> int:
+        """| a | b | rows, one per line; a |---| rule ends the header rows (the first row without one)."""
+        rows: list[tuple[RawLine, list[str]]] = []
+        header_rows = 1
+        while index < len(lines) and PIPE_ROW.match(lines[index].text):
+            line = lines[index]
+            if PIPE_RULE.match(line.text):
+                header_rows = len(rows)
+            else:
+                rows.append((line, [cell.strip() for cell in line.text[1:-1].split("|")]))
+            index += 1
+        width = len(rows[0][1])
+        for line, cells in rows:
+            if len(cells) != width:
+                raise InputError(self.source, line.number, f"ragged table: row has {len(cells)} cells but the header has {width}")
+        self.add_table(rows[0][0], [cells for _, cells in rows], header_rows)
+        return index
+
+    def add_table(self, line: RawLine, rows: list[list[str]], header_rows: int = 1) -> Block:
+        """A table after the current section's blocks, taking a caption line (no sentence end) just before it."""
+        target = self.box.blocks if self.box else (self.container().blocks if self.container() else self.preamble)
+        caption = ""
+        if target and target[-1].kind == "paragraph" and not target[-1].duty and target[-1].text[-1:] not in SENTENCE_END:
+            caption = target.pop().text
+        self.tables += 1
+        table = Block("table", anchors.table_id(self.tables), line.number, caption=caption, rows=rows, header_rows=header_rows)
+        target.append(table)
+        return table
+
     def check_complete(self, lines: list[RawLine]) -> None:
         if not self.sections:
-            raise InputError(self.source, None, "no numbered chapter (一、) found in the plan body")
+            raise InputError(self.source, None, f"no numbered chapter ({self.scheme.levels[0]}) found in the plan body")
+        innermost = len(self.levels) + 1
         for section in self._walk(self.sections):
-            if not section.blocks and not section.children and section.level < 4:
+            if section.heading and not section.blocks and not section.children and section.level < innermost:
                 raise InputError(self.source, section.line, f"section {section.number} is empty; is the file truncated?")
         last = next(line for line in reversed(lines) if line.text)
-        if last.text[-1] not in SENTENCE_END and not last.tabbed:
+        if last.text[-1] not in SENTENCE_END and not last.tabbed and not PIPE_ROW.match(last.text):
             raise InputError(self.source, last.number, "the last line stops mid-sentence; is the file truncated?")
 
     def _walk(self, sections):
@@ -218,5 +269,5 @@ class Parser:
             yield from self._walk(section.children)
 
 
-def parse_body(source, lines: list[RawLine], log: NormalizationLog) -> tuple[list[Block], list[Section]]:
-    return Parser(source, log).parse(lines)
+def parse_body(source, lines: list[RawLine], log: NormalizationLog, scheme: Numbering | None = None) -> tuple[list[Block], list[Section]]:
+    return Parser(source, log, scheme).parse(lines)

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from tools.common.errors import InputError
 from tools.common.paths import SourceTree
-from tools.common.tomldata import ID_RE, line_of, load_toml
+from tools.common.tomldata import ID_RE, line_of, load_toml, table_line
+from tools.model import duties, numbering
 
 REQUIRED_TEXT = (
     "slug", "source", "script", "title_zh", "title_en", "cite_en", "issuer_zh", "issuer_en",
@@ -31,6 +32,16 @@ class LineRule:
     role: str
     reason: str = ""
     field: str = ""
+
+
+@dataclass(frozen=True)
+class Numbering:
+    """How the body is numbered ([numbering] in the plan data); defaults are the five plans' layout."""
+
+    levels: tuple[str, ...] = numbering.DEFAULT_LEVELS  # outermost first, keys of numbering.MARKERS
+    loose: tuple[str, ...] = numbering.DEFAULT_LOOSE  # levels that may sit under any outer level
+    title_max: int = 0  # longest lead sentence promoted to a heading; 0: always promote
+    duty_notes: tuple[str, ...] = duties.DEFAULT  # keys of duties.PATTERNS
 
 
 @dataclass
@@ -62,7 +73,9 @@ class PlanData:
     short_en: str = ""
     encoding: str = ""  # the source file's codec when detection must not guess (e.g. "big5")
     stray_question_marks: bool = False
+    chart_series: int | None = None  # the plan's colour in charts (series-N in site.css); see chart_series()
     lines: list[LineRule] = field(default_factory=list)
+    numbering: Numbering = field(default_factory=lambda: Numbering())
 
 
 def load_plan(path: Path, tree: SourceTree) -> PlanData:
@@ -93,6 +106,10 @@ def load_plan(path: Path, tree: SourceTree) -> PlanData:
             raise InputError(path, None, f"[[lines]] entry {index} needs `match` and a role among {', '.join(LINE_ROLES)}")
         rules.append(LineRule(rule["match"], rule["role"], rule.get("reason", ""), rule.get("field", "")))
     normalize = data.get("normalize", {})
+    scheme = load_numbering(path, raw, data.get("numbering", {}))
+    series = data.get("chart_series")
+    if series is not None and (not isinstance(series, int) or series < 0):
+        raise InputError(path, line_of(raw, "chart_series"), "chart_series must be a whole number (a colour of the chart palette)")
     short = {"short_zh": data.get("short_zh") or data["title_zh"], "short_en": data.get("short_en") or data["cite_en"]}
     return PlanData(
         tree=tree,
@@ -101,6 +118,8 @@ def load_plan(path: Path, tree: SourceTree) -> PlanData:
         period=(period[0], period[1]),
         stray_question_marks=bool(normalize.get("stray_question_marks", False)),
         lines=rules,
+        numbering=scheme,
+        chart_series=series,
         **{key: data[key] for key in REQUIRED_TEXT if key != "source"},
         **{key: str(data.get(key, "")) for key in OPTIONAL_TEXT if key not in short},
         **short,
@@ -112,6 +131,36 @@ def _known_codec(name: object) -> bool:
         return isinstance(name, str) and codecs.lookup(name)._is_text_encoding
     except LookupError:
         return False
+
+
+def load_numbering(path: Path, raw: str, table) -> Numbering:
+    """The [numbering] table: levels, loose levels, title rule and duty-note patterns, each checked against the known set."""
+    where = table_line(raw, "numbering")
+    if not isinstance(table, dict):
+        raise InputError(path, line_of(raw, "numbering"), "numbering must be a table")
+    unknown = set(table) - {"levels", "loose", "title_max", "duty_notes"}
+    if unknown:
+        raise InputError(path, where, f"unknown [numbering] key {sorted(unknown)[0]!r}")
+    default = Numbering()
+    levels = _keys(path, raw, table, "levels", default.levels, numbering.MARKERS)
+    if not levels or len(levels) > numbering.MAX_LEVELS or len(set(levels)) != len(levels):
+        raise InputError(path, line_of(raw, "levels"), f"levels must list 1 to {numbering.MAX_LEVELS} different markers")
+    loose = _keys(path, raw, table, "loose", default.loose if "levels" not in table else (), levels)
+    title_max = table.get("title_max", default.title_max)
+    if not isinstance(title_max, int) or title_max < 0:
+        raise InputError(path, line_of(raw, "title_max"), "title_max must be a whole number of characters (0: no limit)")
+    notes = _keys(path, raw, table, "duty_notes", default.duty_notes, duties.PATTERNS)
+    return Numbering(levels, loose, title_max, notes)
+
+
+def _keys(path: Path, raw: str, table: dict, key: str, default: tuple[str, ...], known) -> tuple[str, ...]:
+    values = table.get(key, list(default))
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise InputError(path, line_of(raw, key), f"{key} must be a list of strings")
+    for value in values:
+        if value not in known:
+            raise InputError(path, line_of(raw, key), f"unknown {key} entry {value!r}; known: {', '.join(known)}")
+    return tuple(values)
 
 
 def load_all(tree: SourceTree) -> list[PlanData]:
@@ -127,3 +176,15 @@ def load_all(tree: SourceTree) -> list[PlanData]:
                 raw = plan.path.read_text(encoding="utf-8")
                 raise InputError(plan.path, line_of(raw, relation), f"{relation} {target!r} is not a plan in the corpus")
     return plans
+
+
+def chart_series(plans: list[PlanData]) -> dict[str, int]:
+    """Each plan's chart colour: its declared `chart_series`, else the first colour no plan declares,
+    in the order given, so adding a plan never changes the colour of a plan that declares one."""
+    series = {plan.slug: plan.chart_series for plan in plans if plan.chart_series is not None}
+    taken = set(series.values())
+    free = (n for n in range(len(plans) + len(taken) + 1) if n not in taken)
+    for plan in plans:
+        if plan.chart_series is None:
+            series[plan.slug] = next(free)
+    return series

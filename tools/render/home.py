@@ -37,12 +37,18 @@ def plans_json(corpus: Corpus) -> str:
     return json.dumps(records, ensure_ascii=False, indent=1) + "\n"
 
 
+def count_word(labels: dict[str, str], n: int) -> str:
+    """How many plans, as the page's language writes it (五部, five), in digits past the listed words."""
+    words = labels["count_words"].split()
+    return words[n] if n < len(words) else str(n)
+
+
 def render_home(corpus: Corpus, lang: str) -> str:
     labels = corpus.strings.of(lang)
     out = [
         *front_matter(labels["home_title"]),
         *page_heading(labels["home_title"]),
-        safe(labels["home_intro"]),
+        safe(corpus.strings.get(lang, "home_intro", count=count_word(labels, len(corpus.plans)))),
         "",
         f"## {safe(labels['plans_heading'])} {{#plans}}",
         "",

@@ -20,7 +20,8 @@ from tools.common import contract as c
 from tools.common.ui import HTML_LANG, OTHER, localized
 from tools.ingest.textnorm import has_cjk
 from tools.model import anchors
-from tools.model.document import Block, Plan, Section
+from tools.model.document import Block, Duty, Plan, Section
+from tools.model.numbering import MARKERS
 from tools.render import plan_cards
 from tools.render.corpus import Corpus
 from tools.render.markdown import attr_html, class_attrs, data_attr, front_matter, safe
@@ -52,10 +53,12 @@ class Texts:
 
 
 def heading_label(section: Section, lang: str) -> str:
-    """The number in front of a heading: 三、 （一） 1. in Chinese; 3. (1) 1. in English."""
+    """The number in front of a heading: 三、 （一） 1. 第三章 in Chinese; 3. (1) 1. in English."""
+    marker = MARKERS[section.marker]
     if lang == "zh":
-        return section.label if section.level != 4 else section.label + " "
-    return {2: f"{section.value}. ", 3: f"({section.value}) ", 4: f"{section.value}. "}[section.level]
+        return section.label + (" " if marker.gap else "")
+    number = section.label if marker.kind == "decimal" else section.value
+    return marker.english.format(v=section.value, n=number)
 
 
 def _yaml_attrs(**attrs: str) -> str:
@@ -165,10 +168,24 @@ class PageWriter:
         self.emit("///", "")
 
     def section(self, section: Section) -> None:
-        hashes = "#" * section.level
         label = heading_label(section, self.lang)
+        if not section.heading:
+            self.numbered_paragraph(section, label)
+            return
+        hashes = "#" * section.level
         self.emit(f"{hashes} {safe(label + self.main.get(section.id, section.title))} {{#{section.id}{self.cite(section.id)}}}", "")
         self.twin_paragraph(section.id, section.title, f"{c.TWIN_HEADING} {c.TWIN_HEADING}{section.level}")
+        self.see_also(section)
+        self.blocks(section.blocks)
+
+    def numbered_paragraph(self, section: Section, label: str) -> None:
+        """An entry without a short title: its number and text as one citable paragraph."""
+        self.emit(safe(label) + self.text(section.id, section.title), f"{{: #{section.id} .{c.ITEM}{self.cite(section.id)} }}", "")
+        twin_label = heading_label(section, self.twin.lang)
+        lang = HTML_LANG[self.twin.lang]
+        self.emit(safe(twin_label) + self.text(section.id, section.title, self.twin), f"{{: .{c.TWIN} .{c.ITEM} lang={lang} {c.SEARCH_EXCLUDE} }}", "")
+        if section.duty:
+            self.duty(section.duty)
         self.see_also(section)
         self.blocks(section.blocks)
 
@@ -215,7 +232,7 @@ class PageWriter:
             else:
                 self.paragraph(block.id, block.text, c.DASH if block.kind == "dash" else "")
                 if block.duty:
-                    self.duty(block)
+                    self.duty(block.duty)
 
     def box(self, block: Block) -> None:
         prefix = self.labels["box_prefix"]
@@ -233,8 +250,7 @@ class PageWriter:
         self.blocks(block.blocks)
         self.emit("///", "")
 
-    def duty(self, block: Block) -> None:
-        duty = block.duty
+    def duty(self, duty: Duty) -> None:
         self.emit(
             f"/// admonition | {self.labels['duty_title']}",
             "    type: note",
@@ -274,10 +290,13 @@ class PageWriter:
         parts = [f"<table{attrs}>"]
         if block.caption:
             parts.append(f"<caption>{attr_html(texts.get(anchors.caption_key(block.id), block.caption))}</caption>")
-        header, *rows = block.rows
-        parts.append(f"<thead><tr{row_attrs(0)}>" + "".join(f"<th>{cell(0, i, v)}</th>" for i, v in enumerate(header, 1)) + "</tr></thead>")
+        head = block.header_rows
+        parts.append("<thead>" + "".join(
+            f"<tr{row_attrs(r)}>" + "".join(f"<th>{cell(r, i, v)}</th>" for i, v in enumerate(block.rows[r], 1)) + "</tr>"
+            for r in range(head)
+        ) + "</thead>")
         parts.append("<tbody>")
-        for r, row in enumerate(rows, start=1):
+        for r, row in enumerate(block.rows[head:], start=head):
             parts.append(f"<tr{row_attrs(r)}>" + "".join(f"<td>{cell(r, i, v)}</td>" for i, v in enumerate(row, 1)) + "</tr>")
         parts.append("</tbody></table>")
         return "\n".join(parts)

@@ -5,16 +5,16 @@ from __future__ import annotations
 from tools.annotate.targets import format_value
 from tools.common.ui import localized, pick
 from tools.model import anchors
+from tools.model.plandata import chart_series
 from tools.render.charts import Bar, Span, bar_chart, timeline
 from tools.render.corpus import Corpus
 from tools.render.markdown import front_matter, page_heading, safe
-
-TIMELINE = (2016, 2035)
 
 
 def render_targets_page(corpus: Corpus, lang: str) -> str:
     plans, notes, labels = corpus.plans, corpus.notes, corpus.strings.of(lang)
     order = {plan.data.slug: index for index, plan in enumerate(plans)}
+    colour = chart_series([plan.data for plan in plans])
 
     def short(slug: str) -> str:
         return localized(corpus.by_slug[slug].data, "short", lang)
@@ -26,8 +26,10 @@ def render_targets_page(corpus: Corpus, lang: str) -> str:
         _downloads(lang), "",
         f"## {safe(labels['timeline_title'])} {{#timeline}}", "",
     ]
-    spans = [Span(short(p.data.slug), p.data.period[0], p.data.period[1], order[p.data.slug]) for p in plans]
-    out += _figure(timeline(labels["timeline_title"], spans, *TIMELINE))
+    spans = [Span(short(p.data.slug), p.data.period[0], p.data.period[1], colour[p.data.slug]) for p in plans]
+    # The axis spans the corpus: from the earliest plan's first year to the latest plan's last.
+    first, last = min(p.data.period[0] for p in plans), max(p.data.period[1] for p in plans)
+    out += _figure(timeline(labels["timeline_title"], spans, first, last))
     out += [f"## {safe(labels['compare_indicators'])} {{#indicators}}", ""]
     for key, indicator in notes.indicators.items():
         targets = sorted((t for t in notes.targets if t.indicator == key), key=lambda t: (order[t.plan], t.year))
@@ -35,7 +37,7 @@ def render_targets_page(corpus: Corpus, lang: str) -> str:
             continue  # nothing to compare
         name = pick(lang, indicator.zh, indicator.en)
         out += [f"### {safe(name)} {{#{key}}}", ""]
-        bars = [Bar(short(t.plan), t.value, f"{format_value(t, lang)} ({t.year})", order[t.plan]) for t in targets]
+        bars = [Bar(short(t.plan), t.value, f"{format_value(t, lang)} ({t.year})", colour[t.plan]) for t in targets]
         out += _figure(bar_chart(name, bars))
         out += [f"| {labels['col_plan']} | {labels['col_indicator']} | {labels['col_target']} | {labels['col_year']} |", "|---|---|---|---|"]
         for t in targets:
