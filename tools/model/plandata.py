@@ -15,8 +15,10 @@ REQUIRED_TEXT = (
 )
 OPTIONAL_TEXT = (
     "date_written", "date_published", "doc_number", "validity_zh", "predecessor", "successor",
-    "short_zh", "short_en",
+    "short_zh", "short_en", "jurisdiction_zh", "jurisdiction_en",
 )
+# The issuing bodies one by one (for machine-readable data); omitted where the source names none.
+OPTIONAL_LISTS = ("issuers_zh", "issuers_en")
 SCRIPTS = ("simplified", "traditional-taiwan")
 LINE_ROLES = ("drop", "meta", "notice", "notice-title", "closing")
 
@@ -58,6 +60,10 @@ class PlanData:
     successor: str = ""
     short_zh: str = ""  # a short name for cross-references; the title when not given
     short_en: str = ""
+    jurisdiction_zh: str = ""  # the region whose government issued the plan
+    jurisdiction_en: str = ""
+    issuers_zh: tuple[str, ...] = ()
+    issuers_en: tuple[str, ...] = ()
     stray_question_marks: bool = False
     lines: list[LineRule] = field(default_factory=list)
 
@@ -87,6 +93,9 @@ def load_plan(path: Path, tree: SourceTree) -> PlanData:
         if rule.get("role") not in LINE_ROLES or not rule.get("match"):
             raise InputError(path, None, f"[[lines]] entry {index} needs `match` and a role among {', '.join(LINE_ROLES)}")
         rules.append(LineRule(rule["match"], rule["role"], rule.get("reason", ""), rule.get("field", "")))
+    lists = {key: _text_list(data, raw, path, key) for key in OPTIONAL_LISTS}
+    if len(lists["issuers_zh"]) != len(lists["issuers_en"]):
+        raise InputError(path, line_of(raw, "issuers_en"), "issuers_zh and issuers_en must name the same bodies")
     normalize = data.get("normalize", {})
     short = {"short_zh": data.get("short_zh") or data["title_zh"], "short_en": data.get("short_en") or data["cite_en"]}
     return PlanData(
@@ -99,7 +108,15 @@ def load_plan(path: Path, tree: SourceTree) -> PlanData:
         **{key: data[key] for key in REQUIRED_TEXT if key != "source"},
         **{key: str(data.get(key, "")) for key in OPTIONAL_TEXT if key not in short},
         **short,
+        **lists,
     )
+
+
+def _text_list(data: dict, raw: str, path: Path, key: str) -> tuple[str, ...]:
+    value = data.get(key, [])
+    if not (isinstance(value, list) and all(isinstance(item, str) and item.strip() for item in value)):
+        raise InputError(path, line_of(raw, key), f"{key} must be a list of non-empty texts")
+    return tuple(value)
 
 
 def load_all(tree: SourceTree) -> list[PlanData]:
