@@ -1,4 +1,4 @@
-"""Each plan as Akoma Ntoso 3.0 XML, one file per language (docs/data/akn/<slug>.<lang>.xml).
+"""Each plan as Akoma Ntoso 3.0 XML, one file per language (docs/data/akn/<slug>.zho.xml, <slug>.eng.xml).
 
 A plan is a `doc` whose `name` is its kind (规划, 工作方案, 实施意见, 纲要 / their English names).
 Every element that carries text has an `eId` equal to the site's anchor id, so
@@ -23,11 +23,11 @@ from tools.ingest.textnorm import has_cjk
 from tools.model import anchors
 from tools.model.document import Block, Plan, Section
 from tools.render.corpus import Corpus
+from tools.render.jsonld import LANGUAGE
 from tools.render.plan_page import Texts, heading_label
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 EXTRA_NS = "urn:x-ip-plans:metadata"  # proprietary facts that have no Akoma Ntoso element
-LANGUAGE = {"zh": "zho", "en": "eng"}  # ISO 639-2, as FRBRlanguage and the FRBR addresses use
 HIERARCHY = {2: "chapter", 3: "section", 4: "point"}
 FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 

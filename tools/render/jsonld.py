@@ -18,11 +18,14 @@ from tools.render.corpus import Corpus
 SCRIPT_OPEN = '<script type="application/ld+json">'
 AKN_MEDIA_TYPE = "application/akn+xml"
 URL_KEYS = ("@id", "url", "contentUrl")
+LANGUAGE = {"zh": "zho", "en": "eng"}  # ISO 639-2, as Akoma Ntoso's FRBR addresses use
 
 
 def akn_path(slug: str, lang: str) -> str:
-    """Where a plan's Akoma Ntoso file sits under docs/ (and so under site/)."""
-    return f"data/akn/{slug}.{lang}.xml"
+    """Where a plan's Akoma Ntoso file sits under docs/ (and so under site/). Named with the
+    three-letter code: a `.zh.xml`/`.en.xml` suffix would be taken by the i18n plugin as a
+    language variant and moved."""
+    return f"data/akn/{slug}.{LANGUAGE[lang]}.xml"
 
 
 def legislation(corpus: Corpus, plan: Plan, lang: str) -> dict:
