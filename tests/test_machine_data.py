@@ -63,7 +63,14 @@ def test_jsonld_states_the_plan_data(built_site, plans, slug, lang):
         "alternateName": list(dict.fromkeys([other("title"), own("short")])),
         "legislationType": own("kind"),
         "inLanguage": "zh-Hans" if lang == "zh" else "en",
-        "encoding": [{"@type": "MediaObject", "contentUrl": "/" + akn_path(slug, lang), "encodingFormat": "application/akn+xml", "inLanguage": "zh-Hans" if lang == "zh" else "en"}],
+        "encoding": [
+            {
+                "@type": "MediaObject",
+                "contentUrl": "/" + akn_path(slug, lang),
+                "encodingFormat": "application/akn+xml",
+                "inLanguage": "zh-Hans" if lang == "zh" else "en",
+            }
+        ],
     }
     optional = {
         "legislationIdentifier": data.doc_number,
@@ -206,5 +213,5 @@ def test_open_data_page_lists_every_file(built_site, lang):
 
 
 def test_open_data_page_is_in_the_nav(built_site):
-    home = (built_site / "index.html").read_text(encoding="utf-8")
-    assert 'href="open-data/"' in home
+    assert 'href="open-data/index.html"' in (built_site / "index.html").read_text(encoding="utf-8")
+    assert 'href="../open-data/index.html"' in (built_site / "en" / "index.html").read_text(encoding="utf-8")

@@ -124,7 +124,9 @@ class AknWriter:
         references = _sub(meta, "references", source="#project")
         _sub(references, "TLCOrganization", eId="issuer", href=f"/ontology/organization/cn/{slug}.issuer", showAs=localized(data, "issuer", lang))
         _sub(references, "TLCOrganization", eId="project", href="/ontology/organization/ip-plans", showAs=localized(self.corpus.publication, "name", lang))
-        facts = {"dateWritten": data.date_written, "datePublished": data.date_published, "validity": data.validity_zh}
+        # 有效性 only where it is known (sources/publication.toml maps it); "不详" and the like are omitted.
+        force = self.corpus.publication.force(data.validity_zh)
+        facts = {"dateWritten": data.date_written, "datePublished": data.date_published, "validity": force and data.validity_zh, "legalForce": force}
         facts = {key: value for key, value in facts.items() if value}
         if facts:
             proprietary = _sub(meta, "proprietary", source="#project")
