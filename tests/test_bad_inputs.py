@@ -16,7 +16,7 @@ CASES = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
 
 # Each case brings its plan and seed; the shared inputs it does not bring (interface strings,
 # metadata labels, the OpenCC config) are copied in from the real tree, explicitly.
-SHARED = ("ui.toml", "metadata-fields.toml", "opencc")
+SHARED = ("ui.toml", "metadata-fields.toml", "publication.toml", "opencc")
 
 
 def case_tree(case: str, tmp_path: Path) -> Path:

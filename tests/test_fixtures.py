@@ -1,7 +1,7 @@
 """Synthetic plans, one per family, built through the same pipeline and site as the real plans.
 
 tests/fixtures/sources/ holds plan data and seeds only; the shared inputs they do not bring
-(interface strings, metadata labels, the OpenCC config) come from the real tree. Each
+(interface strings, metadata labels, edition facts, the OpenCC config) come from the real tree. Each
 plan's Chinese and English pages are golden Markdown under tests/golden/fixtures/.
 """
 
@@ -22,7 +22,7 @@ from tools.model.plandata import chart_series, load_all
 
 FIXTURES = SourceTree(ROOT / "tests" / "fixtures" / "sources")
 GOLDEN = ROOT / "tests" / "golden" / "fixtures"
-SHARED = ("ui.toml", "metadata-fields.toml", "opencc")
+SHARED = ("ui.toml", "metadata-fields.toml", "publication.toml", "opencc")
 FIXTURE_SLUGS = plan_slugs(FIXTURES)
 
 

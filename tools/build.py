@@ -14,10 +14,13 @@ from tools.common.ui import LANGS, load_strings
 from tools.model.document import Plan
 from tools.model.plandata import load_all
 from tools.pipeline import build_plan
+from tools.render.akn import render_akn
 from tools.render.annotation_pages import render_glossary_page, render_references_page, render_topics_page
 from tools.render.corpus import Corpus
 from tools.render.home import plan_order, plans_json, render_home
+from tools.render.jsonld import akn_path
 from tools.render.markdown import literal_proof
+from tools.render.open_data import render_open_data_page
 from tools.render.plan_page import render_page
 from tools.render.sections import render_cite_page, sections_json
 from tools.render.targets_page import render_targets_page
@@ -66,6 +69,13 @@ def generate_docs(corpus: Corpus) -> dict[str, str]:
     files["data/glossary.json"] = glossary_json(notes.terms, notes.term_uses)
     files["data/targets.json"] = targets_json(notes.targets)
     files["data/targets.csv"] = targets_csv(notes.targets)
+    for plan in corpus.plans:
+        for lang in LANGS:
+            files[akn_path(plan.data.slug, lang)] = render_akn(corpus, plan, lang)
+    # Last: the open-data page lists every data file above, with its size.
+    for lang in LANGS:
+        suffix = "" if lang == "zh" else f".{lang}"
+        files[f"open-data/index{suffix}.md"] = render_open_data_page(corpus, files, lang)
     files[SITE_DATA] = site_data_js(corpus)
     return files
 

@@ -66,6 +66,10 @@ class SourceTree:
         return self.root / "metadata-fields.toml"
 
     @property
+    def publication(self) -> Path:
+        return self.root / "publication.toml"
+
+    @property
     def opencc(self) -> Path:
         return self.root / "opencc"
 

@@ -26,6 +26,7 @@ PREAMBLE = "preamble"
 NOTICE = "notice"
 NOTICE_TITLE = "notice-title"
 CLOSING = "closing"
+TITLE = "title"  # the eId of the plan title in Akoma Ntoso
 
 
 # -- ids ----------------------------------------------------------------------

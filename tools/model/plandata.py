@@ -17,8 +17,10 @@ REQUIRED_TEXT = (
 )
 OPTIONAL_TEXT = (
     "date_written", "date_published", "doc_number", "validity_zh", "predecessor", "successor",
-    "short_zh", "short_en", "encoding",
+    "short_zh", "short_en", "encoding", "jurisdiction_zh", "jurisdiction_en",
 )
+# The issuing bodies one by one (for machine-readable data); omitted where the source names none.
+OPTIONAL_LISTS = ("issuers_zh", "issuers_en")
 # traditional: characters only (mainland or Hong Kong vocabulary); traditional-taiwan: characters and vocabulary.
 SCRIPTS = ("simplified", "traditional", "traditional-taiwan")
 LINE_ROLES = ("drop", "meta", "notice", "notice-title", "closing")
@@ -72,6 +74,10 @@ class PlanData:
     short_zh: str = ""  # a short name for cross-references; the title when not given
     short_en: str = ""
     encoding: str = ""  # the source file's codec when detection must not guess (e.g. "big5")
+    jurisdiction_zh: str = ""  # the region whose government issued the plan
+    jurisdiction_en: str = ""
+    issuers_zh: tuple[str, ...] = ()
+    issuers_en: tuple[str, ...] = ()
     stray_question_marks: bool = False
     chart_series: int | None = None  # the plan's colour in charts (series-N in site.css); see chart_series()
     lines: list[LineRule] = field(default_factory=list)
@@ -105,6 +111,9 @@ def load_plan(path: Path, tree: SourceTree) -> PlanData:
         if rule.get("role") not in LINE_ROLES or not rule.get("match"):
             raise InputError(path, None, f"[[lines]] entry {index} needs `match` and a role among {', '.join(LINE_ROLES)}")
         rules.append(LineRule(rule["match"], rule["role"], rule.get("reason", ""), rule.get("field", "")))
+    lists = {key: _text_list(data, raw, path, key) for key in OPTIONAL_LISTS}
+    if len(lists["issuers_zh"]) != len(lists["issuers_en"]):
+        raise InputError(path, line_of(raw, "issuers_en"), "issuers_zh and issuers_en must name the same bodies")
     normalize = data.get("normalize", {})
     scheme = load_numbering(path, raw, data.get("numbering", {}))
     series = data.get("chart_series")
@@ -123,6 +132,7 @@ def load_plan(path: Path, tree: SourceTree) -> PlanData:
         **{key: data[key] for key in REQUIRED_TEXT if key != "source"},
         **{key: str(data.get(key, "")) for key in OPTIONAL_TEXT if key not in short},
         **short,
+        **lists,
     )
 
 
@@ -161,6 +171,13 @@ def _keys(path: Path, raw: str, table: dict, key: str, default: tuple[str, ...],
         if value not in known:
             raise InputError(path, line_of(raw, key), f"unknown {key} entry {value!r}; known: {', '.join(known)}")
     return tuple(values)
+
+
+def _text_list(data: dict, raw: str, path: Path, key: str) -> tuple[str, ...]:
+    value = data.get(key, [])
+    if not (isinstance(value, list) and all(isinstance(item, str) and item.strip() for item in value)):
+        raise InputError(path, line_of(raw, key), f"{key} must be a list of non-empty texts")
+    return tuple(value)
 
 
 def load_all(tree: SourceTree) -> list[PlanData]:

@@ -13,6 +13,7 @@ from tools.common.paths import SourceTree
 from tools.common.ui import Strings, localized
 from tools.model import anchors
 from tools.model.document import Plan
+from tools.model.publication import Publication, load_publication
 
 
 @dataclass
@@ -26,6 +27,11 @@ class Corpus:
     @cached_property
     def by_slug(self) -> dict[str, Plan]:
         return {plan.data.slug: plan for plan in self.plans}
+
+    @cached_property
+    def publication(self) -> Publication:
+        """This edition's name, licence and the legal-force vocabulary (sources/publication.toml)."""
+        return load_publication(self.tree.publication)
 
     def english(self, plan: Plan) -> dict[str, Entry]:
         slug = plan.data.slug

@@ -22,7 +22,7 @@ from tools.ingest.textnorm import has_cjk
 from tools.model import anchors
 from tools.model.document import Block, Duty, Plan, Section
 from tools.model.numbering import MARKERS
-from tools.render import plan_cards
+from tools.render import jsonld, plan_cards
 from tools.render.corpus import Corpus
 from tools.render.markdown import attr_html, class_attrs, data_attr, front_matter, safe
 
@@ -125,6 +125,7 @@ class PageWriter:
         self.emit(*front_matter(localized(data, "title", self.lang), localized(data, "description", self.lang)))
         url = data_attr(c.PAGE_URL, anchors.page_path(data.slug, self.lang))
         self.emit(f"# {safe(localized(data, 'title', self.lang))} {{#{c.TITLE_ID}{url}}}", "")
+        self.emit(jsonld.script(self.corpus, self.plan, self.lang), "")
         plan_cards.write_cards(self)
         if self.plan.notice or self.plan.notice_title:
             self.notice()

@@ -16,10 +16,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from mkdocs.plugins import event_priority  # noqa: E402
 
 from tools.common import contract  # noqa: E402
+from tools.render import jsonld  # noqa: E402
 from tools.site import material  # noqa: E402
 from tools.site.tooltips import GlossaryTooltipsExtension  # noqa: E402
 
-EXTRA_PAGES = ("targets/index.md", "glossary/index.md", "topics/index.md", "references/index.md", "cite/index.md")
+EXTRA_PAGES = ("targets/index.md", "glossary/index.md", "topics/index.md", "references/index.md", "cite/index.md", "open-data/index.md")
 
 
 def on_config(config, **kwargs):
@@ -43,6 +44,7 @@ def on_post_page(output, page, config, **kwargs):
     if not config.site_url:
         return output
     base = config.site_url.rstrip("/")
+    output = jsonld.absolutize(output, base)
     return re.sub(rf'(<h1\b[^>]*\b{contract.PAGE_URL}=")/', lambda match: f"{match.group(1)}{base}/", output, count=1)
 
 

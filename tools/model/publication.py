@@ -1,0 +1,62 @@
+"""Facts about this edition itself (sources/publication.toml): its name, the licence of what it
+adds, and how a plan's 有效性 maps onto schema.org's LegalForceStatus."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
+from pathlib import Path
+
+from tools.common.errors import InputError
+from tools.common.tomldata import line_of, load_toml, table_line
+
+TEXT = ("name_zh", "name_en", "licence_zh", "licence_en", "licence_url", "source_licence_zh", "source_licence_en")
+LEGAL_FORCE = ("InForce", "NotInForce", "PartiallyInForce")
+PUBLISHED = ("pattern", "format", "schema_zh", "schema_en")
+
+
+@dataclass(frozen=True)
+class Published:
+    """One kind of published data file: which paths, their format and what their schema is."""
+
+    pattern: str
+    format: str
+    schema_zh: str
+    schema_en: str
+
+
+@dataclass(frozen=True)
+class Publication:
+    name_zh: str
+    name_en: str
+    licence_zh: str
+    licence_en: str
+    licence_url: str
+    source_licence_zh: str
+    source_licence_en: str
+    legal_force: dict[str, str] = field(default_factory=dict)
+    published: tuple[Published, ...] = ()
+
+    def force(self, validity_zh: str) -> str:
+        """The schema.org legal force of a printed 有效性, or "" when it is unknown."""
+        return self.legal_force.get(validity_zh.strip(), "")
+
+    def describe(self, path: str) -> Published | None:
+        return next((entry for entry in self.published if fnmatchcase(path, entry.pattern)), None)
+
+
+def load_publication(path: Path) -> Publication:
+    data, raw = load_toml(path)
+    for key in TEXT:
+        if not isinstance(data.get(key), str) or not data[key].strip():
+            raise InputError(path, line_of(raw, key), f"missing or empty field {key!r}")
+    force = data.get("legal_force", {})
+    for printed, value in force.items():
+        if value not in LEGAL_FORCE:
+            raise InputError(path, table_line(raw, "legal_force"), f"legal_force {printed!r} must be one of {', '.join(LEGAL_FORCE)}")
+    published = []
+    for index, entry in enumerate(data.get("published", []), start=1):
+        if not all(isinstance(entry.get(key), str) and entry[key].strip() for key in PUBLISHED):
+            raise InputError(path, None, f"[[published]] entry {index} needs {', '.join(PUBLISHED)}")
+        published.append(Published(**{key: entry[key] for key in PUBLISHED}))
+    return Publication(**{key: data[key] for key in TEXT}, legal_force=dict(force), published=tuple(published))
