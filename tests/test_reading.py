@@ -1,0 +1,212 @@
+"""Reading, copying, citing and accessibility in real Chromium: text first, clean copy, axe-core
+with no WCAG 2.0/2.1 A or AA violation, the cite control, phones and the dark palette."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from support import SLUGS
+from test_browser import ARTIFACTS, Page, browser, bundle, served  # noqa: F401  (fixtures)
+
+from tools.common.paths import SOURCES
+from tools.common.ui import load_strings
+
+axe_package = pytest.importorskip("axe_playwright_python")
+AXE = (Path(axe_package.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+PAGE_TYPES = ["index.html", f"{SLUGS[0]}/index.html", "targets/index.html", "glossary/index.html",
+              "topics/index.html", "references/index.html", "cite/index.html"]
+DESKTOP = {"width": 1440, "height": 900}
+PHONE = {"width": 390, "height": 844}
+# Interface inside the article: never part of what a reader copies.
+INTERFACE = ".cite-button, .headerlink, .see-also, .duty-units, .duty > .admonition-title, .notice-label"
+
+
+def ui(lang: str, key: str) -> str:
+    return load_strings(SOURCES.ui).get(lang, key)
+
+
+@pytest.fixture(scope="module")
+def open_page(browser, served):  # noqa: F811
+    contexts = []
+
+    def opener(path: str, viewport=DESKTOP, scheme: str = "light", **options):
+        context = browser.new_context(viewport=viewport, color_scheme=scheme, **options)
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(f"{served}/{path}")
+        page.wait_for_load_state("load")
+        return page
+
+    yield opener
+    for context in contexts:
+        context.close()
+
+
+# -- 2 clean copy -----------------------------------------------------------------
+SELECT = """([start, end, remove]) => {
+  const select = () => {
+    const range = document.createRange();
+    range.setStartBefore(document.querySelector(start));
+    range.setEndAfter(document.querySelector(end));
+    const selection = getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    return selection.toString();
+  };
+  const copied = select();
+  document.querySelectorAll(remove).forEach(e => e.remove());
+  return [copied, select()];
+}"""
+
+RANGES = {
+    "heading to paragraphs": ("article h2[id]", "article h2[id] ~ p[id]:nth-of-type(3)"),
+    "across a duty note": ("article p[id]:has(+ .tw + .duty)", "article .duty ~ p[id]"),
+    "across a box": ("article p[id]:has(~ .box)", "article .box ~ p[id]"),
+    "notice into the first section": ("article .notice p[id], article .preamble p[id]", "article h2[id] ~ p[id]"),
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("name", RANGES)
+def test_copying_takes_only_plan_text(open_page, lang, name):
+    start, end = RANGES[name]
+    for slug in SLUGS:
+        page = open_page(f"{'en/' if lang == 'en' else ''}{slug}/index.html")
+        if not page.locator(start).count() or not page.locator(end).count():
+            continue
+        copied, plan_only = page.evaluate(SELECT, [start, end, INTERFACE])
+        assert len(plan_only) > 20, (slug, name)
+        # Removed blocks leave their line break behind; the text itself must be identical.
+        assert re.sub(r"\n+", "\n", copied) == re.sub(r"\n+", "\n", plan_only), (slug, name)
+        for word in ("¶", ui(lang, "js_cite"), ui(lang, "see_also")):
+            assert word not in copied.replace(plan_only, ""), (slug, name, word)
+        return
+    pytest.fail(f"no plan has {name}")
+
+
+# -- 1 text first -----------------------------------------------------------------
+FIRST_TEXT = """() => {
+  const first = document.querySelector('article p[id][data-cite], article h2[id][data-cite]');
+  return first.getBoundingClientRect().top + scrollY;
+}"""
+
+
+@pytest.mark.parametrize("viewport,screens", [(DESKTOP, 1.0), (PHONE, 1.5)])
+def test_plan_text_comes_first(open_page, viewport, screens):
+    for slug in SLUGS:
+        for prefix in ("", "en/"):
+            page = open_page(f"{prefix}{slug}/index.html", viewport)
+            top = page.evaluate(FIRST_TEXT)
+            assert top < viewport["height"] * screens - 40, (prefix + slug, top)
+            # The cards stay on the page, collapsed.
+            assert page.locator("details#document-info").count() == 1
+            assert page.locator("details#normalization").count() == 1
+            page.context.close()
+
+
+def test_targets_card_has_no_empty_column(open_page):
+    for slug in SLUGS:
+        page = open_page(f"{slug}/index.html")
+        if not page.locator("#targets").count():
+            continue
+        empty = page.evaluate("""() => {
+          const rows = [...document.querySelectorAll('#targets tbody tr')];
+          const width = rows[0].cells.length;
+          return [...Array(width).keys()].filter(i => rows.every(r => !r.cells[i].textContent.trim()));
+        }""")
+        assert empty == [], slug
+        page.context.close()
+
+
+# -- 5 axe-core -------------------------------------------------------------------
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_axe_finds_no_wcag_violations(open_page, prefix, scheme):
+    found = {}
+    for path in PAGE_TYPES:
+        page = open_page(prefix + path, scheme=scheme)
+        page.evaluate(AXE)
+        # Only colour depends on the palette: the dark run checks the colour rules alone.
+        only = {"type": "tag", "values": AXE_TAGS} if scheme == "light" else {"type": "rule", "values": COLOUR_RULES}
+        result = page.evaluate("only => axe.run(document, {runOnly: only})", only)
+        for violation in result["violations"]:
+            found[f"{prefix}{path} {violation['id']}"] = [node["target"] for node in violation["nodes"][:3]]
+        page.context.close()
+    assert found == {}
+
+
+def test_pages_declare_their_language(open_page):
+    assert open_page("index.html").evaluate("document.documentElement.lang") == "zh-Hans"
+    assert open_page("en/index.html").evaluate("document.documentElement.lang") == "en"
+
+
+# -- cite control -----------------------------------------------------------------
+def test_cite_control_names_and_announces(open_page, served):  # noqa: F811
+    page = open_page(f"{SLUGS[0]}/index.html")
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served)
+    button = page.locator("article h2[id] > .cite-button").first
+    assert button.get_attribute("aria-label") is None
+    assert button.text_content() == ui("zh", "js_cite")
+    button.click()
+    status = page.locator("[role=status].cite-status")
+    status.wait_for(state="attached")
+    assert status.text_content() == ui("zh", "js_copied")
+
+
+def test_cite_fallback_is_a_labelled_dialog_that_esc_closes(browser, bundle):  # noqa: F811
+    site = Page(browser, bundle)
+    page = site.open(f"en/{SLUGS[0]}/index.html")
+    button = page.locator("article h2[id] > .cite-button").first
+    button.focus()
+    page.keyboard.press("Enter")
+    dialog = page.get_by_role("dialog", name=ui("en", "js_select"))
+    assert dialog.is_visible()
+    assert page.evaluate("document.activeElement.tagName") == "TEXTAREA"
+    page.keyboard.press("Escape")
+    assert page.locator(".cite-fallback").count() == 0
+    assert page.evaluate("document.activeElement.classList.contains('cite-button')")
+    assert page.evaluate("document.activeElement.parentElement.id") == button.evaluate("b => b.parentElement.id")
+    site.close()
+
+
+def test_cite_controls_visible_on_touch(open_page):
+    page = open_page(f"{SLUGS[0]}/index.html", PHONE, has_touch=True, is_mobile=True)
+    opacity = page.locator("article p[id] > .cite-button").first.evaluate("b => getComputedStyle(b).opacity")
+    assert opacity == "1"
+
+
+# -- 7 phones ---------------------------------------------------------------------
+def test_nothing_scrolls_sideways_on_a_phone(open_page):
+    for prefix in ("", "en/"):
+        for path in PAGE_TYPES + [f"{slug}/index.html" for slug in SLUGS[1:]]:
+            page = open_page(prefix + path, PHONE)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= PHONE["width"], (prefix + path, width)
+            page.context.close()
+
+
+def test_chart_text_is_readable_on_a_phone(open_page):
+    page = open_page("targets/index.html", PHONE)
+    sizes = page.evaluate("""() => [...document.querySelectorAll('svg.chart .label')].map(t => {
+        const svg = t.ownerSVGElement;
+        return parseFloat(getComputedStyle(t).fontSize) * svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    })""")
+    assert sizes and min(sizes) >= 11
+
+
+# -- 11 screenshots ---------------------------------------------------------------
+def test_screenshots_at_both_widths_and_palettes(open_page):
+    ARTIFACTS.mkdir(exist_ok=True)
+    for name, path in (("plan", f"{SLUGS[0]}/index.html"), ("home", "index.html"), ("targets", "targets/index.html")):
+        for prefix in ("", "en/"):
+            for size, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+                for scheme in ("light", "dark"):
+                    page = open_page(prefix + path, viewport, scheme)
+                    out = ARTIFACTS / f"reading-{name}-{prefix.strip('/') or 'zh'}-{size}-{scheme}.png"
+                    page.screenshot(path=str(out))
+                    assert out.stat().st_size > 5_000
+                    page.context.close()
