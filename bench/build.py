@@ -2,7 +2,8 @@
 
 Figures: the OpenCC round trip (simplified plans → s2twp → converter, edit distance to
 the original) for our converter beside t2s and tw2sp; pipeline time; site build cold and
-warm beside plain MkDocs on the same docs/; payload sizes. Medians of at least 3 runs.
+warm beside plain MkDocs on the same docs/; payload sizes; search relevance (success@5
+and MRR per language, bench/search_relevance.py). Medians of at least 3 runs.
 """
 
 from __future__ import annotations
@@ -172,7 +173,22 @@ def scale_figures() -> dict[int, dict]:
     return results
 
 
-def render(rows: list[dict], figures: dict, scale: dict[int, dict], browser: dict | None) -> str:
+def search_relevance() -> list[str]:
+    """The search relevance section, measured on a fresh build of the real site."""
+    from bench import search_relevance as relevance
+
+    site = Path(tempfile.mkdtemp(prefix="bench-search-"))
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    mkdocs = str(Path(sys.executable).parent / "mkdocs")
+    try:
+        subprocess.run([mkdocs, "build", "-q", "-d", str(site)], cwd=ROOT, check=True, capture_output=True, env=env)
+        return relevance.render(relevance.measure(site))
+    finally:
+        shutil.rmtree(site, ignore_errors=True)
+
+
+def render(rows: list[dict], figures: dict, scale: dict[int, dict], browser: dict | None,
+           relevance: list[str] = ()) -> str:
     lines = [
         "# Benchmarks",
         "",
@@ -250,6 +266,7 @@ def render(rows: list[dict], figures: dict, scale: dict[int, dict], browser: dic
     else:
         lines.append("Not measured: Playwright or /usr/bin/chromium is missing (`make test-deps`).")
     lines.append("")
+    lines += relevance
     return "\n".join(lines)
 
 
@@ -260,6 +277,7 @@ def main() -> int:
     from bench.browser import search_timings
 
     browser = search_timings(ROOT / "dist" / "ip-plans-offline.zip")
-    (ROOT / "BENCHMARKS.md").write_text(render(rows, figures, scale, browser), encoding="utf-8")
+    relevance = search_relevance()
+    (ROOT / "BENCHMARKS.md").write_text(render(rows, figures, scale, browser, relevance), encoding="utf-8")
     print((ROOT / "BENCHMARKS.md").read_text(encoding="utf-8"))
     return 0 if all(row["ours"] < row["tw2sp"] for row in rows) else 1
