@@ -74,15 +74,23 @@ class TermMatcher:
 
     def __init__(self, forms) -> None:
         self.trie: dict = {}
-        for form in set(forms):
+        for form in sorted(set(forms)):  # sorted: the same form wins on every run when two differ only in case
             node = self.trie
             for char in form.lower():
                 node = node.setdefault(char, {})
             node[self.END] = form
 
         # Positions where a form could begin, found by the regex engine in C; the trie walk
-        # then runs only there.
-        self.starts = re.compile("[" + "".join(re.escape(char) for char in sorted(self.trie)) + "]") if self.trie else None
+        # then runs only there. A Latin or digit first character counts only at the start of
+        # a word, so English text is not walked at every letter.
+        word_starts = sorted(char for char in self.trie if char in WORD_CHARS)
+        other_starts = sorted(char for char in self.trie if char not in WORD_CHARS)
+        alternatives = []
+        if word_starts:
+            alternatives.append("(?<![A-Za-z0-9_])[" + "".join(re.escape(char) for char in word_starts) + "]")
+        if other_starts:
+            alternatives.append("[" + "".join(re.escape(char) for char in other_starts) + "]")
+        self.starts = re.compile("|".join(alternatives)) if alternatives else None
 
     def finditer(self, text: str):
         """(start, end, form) of each match, in order, never overlapping."""
