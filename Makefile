@@ -58,8 +58,8 @@ lint: test-deps ## ruff
 test: test-deps ## Everything: freshness of docs/, lint, site build, unit, site and browser tests
 	$(BIN)/python -m tools check
 	$(BIN)/ruff check tools tests bench
-	$(MAKE) --no-print-directory build-site
-	$(BIN)/python -m pytest -q tests
+	env -u SITE_URL $(MAKE) --no-print-directory build-site
+	BUILT_SITE=$(CURDIR)/site $(BIN)/python -m pytest -q -n 2 --dist loadfile tests
 
 bench: test-deps ## Measure and write BENCHMARKS.md
 	$(BIN)/python -m tools bench

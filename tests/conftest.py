@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -30,7 +32,16 @@ def plans():
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """Build the real site from the committed docs/ into a temporary directory."""
-    target = tmp_path_factory.mktemp("site")
-    build_site(target)
+    """The real site built from the committed docs/, in a temporary directory.
+
+    `make test` has just built site/ the way this fixture would (strict, SOURCE_DATE_EPOCH,
+    no SITE_URL) and names it in BUILT_SITE, so the tests copy it instead of building again.
+    """
+    target = tmp_path_factory.mktemp("site") / "site"
+    prebuilt = os.environ.get("BUILT_SITE")
+    if prebuilt:
+        shutil.copytree(prebuilt, target)
+    else:
+        target.mkdir()
+        build_site(target)
     return target
