@@ -5,8 +5,8 @@ very tabs and space runs that separate the cells ("指标\t2025年" would become
 Whether a row belongs to a table is decided later by the parser, which needs a block of
 rows; a lone line that looks like a row stays a paragraph.
 
-- Tab-separated: a tab inside the line (leading and trailing tabs are indentation). Every
-  inner tab separates two cells, so an empty cell is two tabs in a row.
+- Tab-separated: a tab after the line's text begins (leading tabs are indentation). Every
+  such tab separates two cells, so an empty cell is two tabs in a row, or a trailing tab.
 - Space-aligned: two or more spaces (ASCII, full-width U+3000 or no-break U+00A0) between
   two pieces of text. One space never separates cells: it occurs inside Chinese text.
 - A rule line (--- under a header, in either form, or one run of dashes) ends the header
@@ -35,8 +35,9 @@ class Row:
 def split_row(text: str) -> Row | None:
     """The row a raw line holds, or None when it is ordinary text."""
     inner = text.strip(EDGE)
-    if "\t" in inner:
-        return _row(TAB, [cell.strip(EDGE) for cell in inner.split("\t")])
+    if "\t" in text.lstrip(EDGE).rstrip(EDGE.replace("\t", "")):
+        cells = text.lstrip(EDGE).rstrip(EDGE.replace("\t", "")).split("\t")
+        return _row(TAB, [cell.strip(EDGE) for cell in cells])
     if SPACE_GAP.search(inner):
         return _row(SPACE, SPACE_GAP.split(inner))
     return None
