@@ -89,6 +89,24 @@ class Parser:
             raise InputError(self.source, line.number, f"numbering {kind}: found {value}, expected {wanted}")
         self.last_value[depth] = value
 
+    def check_decimal_parent(self, depth: int, printed: str, line: RawLine) -> None:
+        """1.2.1 must sit under 1.2 (and 1.2 under chapter 1): its leading numbers are its parents' numbers."""
+        path: list[int] = []
+        for ancestor in (s for s in self.open[:depth] if s is not None):
+            if numbering.MARKERS[ancestor.marker].kind == "decimal":
+                path = [int(part) for part in ancestor.label.split(".")]
+            else:
+                path.append(ancestor.value)
+        prefix = [int(part) for part in printed.split(".")[:-1]]
+        overlap = min(len(path), len(prefix))
+        if overlap and path[len(path) - overlap:] != prefix[len(prefix) - overlap:]:
+            inside = ".".join(str(n) for n in path[len(path) - overlap:])
+            raise InputError(
+                self.source, line.number,
+                f"misplaced decimal number: {printed} (level {depth + 1}, {self.levels[depth].key}) "
+                f"must sit under {'.'.join(str(n) for n in prefix)}, but the heading above is numbered {inside}",
+            )
+
     def parent_of(self, depth: int, label: str, line: RawLine) -> Section | None:
         """The open section one level up; a loose level may sit under any open outer level."""
         if depth == 0:
@@ -110,6 +128,8 @@ class Parser:
         label = marker.label.format(n=printed)
         parent = self.parent_of(depth, label, line)
         siblings = parent.children if parent else self.sections
+        if marker.kind == "decimal":
+            self.check_decimal_parent(depth, printed, line)
         self.check_number(depth, value, siblings, line)
         number = anchors.printed_number(parent.number if parent else "", marker.own.format(n=printed))
         section_id = anchors.section_id(parent.id if parent else "", value)
