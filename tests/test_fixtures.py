@@ -19,6 +19,7 @@ from tools import cli
 from tools.build import load_plans
 from tools.common.paths import SOURCES, SourceTree
 from tools.model.plandata import chart_series, load_all
+from tools.render.plan_page import heading_label
 
 FIXTURES = SourceTree(ROOT / "tests" / "fixtures" / "sources")
 GOLDEN = ROOT / "tests" / "golden" / "fixtures"
@@ -155,3 +156,17 @@ def test_chart_colours_stay_when_a_plan_is_added(fixture_plans):
     after = chart_series([fixture_plans["fixture-annual"].data, *real])
     assert {slug: after[slug] for slug in before} == before
     assert after["fixture-annual"] not in before.values()
+
+
+def test_english_labels_keep_levels_apart(fixture_plans):
+    labels = [
+        ("fixture-five-year", "s3", "第三章 ", "Chapter 3 "),
+        ("fixture-five-year", "s3-2", "第二节 ", "Section 2 "),
+        ("fixture-five-year", "s3-2-1", "一、", "1. "),
+        ("fixture-opinions", "s2-1", "（一）", "(1) "),
+        ("fixture-opinions", "s2-1-2", "（2）", "2) "),
+        ("fixture-traditional", "s2-1-2", "② ", "(ii) "),
+    ]
+    for slug, anchor, zh, en in labels:
+        section = fixture_plans[slug].section(anchor)
+        assert (heading_label(section, "zh"), heading_label(section, "en")) == (zh, en), anchor
