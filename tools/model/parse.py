@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from tools.common.errors import InputError
-from tools.ingest import cells
+from tools.ingest.cells import rule_line
 from tools.ingest.normlog import NormalizationLog
 from tools.ingest.regions import RawLine
 from tools.model import anchors, duties, numbering
@@ -282,7 +282,7 @@ class Parser:
     def _same_table(line: RawLine, kind: str) -> bool:
         if line.row is not None:
             return line.row.kind == kind
-        return cells.rule_line(line.text)
+        return rule_line(line.text)
 
     def read_row_table(self, lines: list[RawLine], index: int) -> int:
         """Tab-separated or space-aligned rows; a rule line ends the header rows (else the first row is the header)."""
