@@ -76,3 +76,13 @@ def test_injection_is_shown_as_text(tmp_path, capsys):
     page = (tmp_path / "md" / "docs" / "test-plan" / "index.md").read_text(encoding="utf-8")
     assert "{{" not in page and "{: #evil" not in page and "](javascript:" not in page
     assert "&#123;&#123; config.site&#95;name &#125;&#125;" in page
+
+
+def test_decimal_levels_build_ids_by_depth(tmp_path, capsys):
+    code, _, err = run("decimal-levels", tmp_path, capsys)
+    assert code == 0, err
+    page = (tmp_path / "docs" / "test-plan" / "index.md").read_text(encoding="utf-8")
+    assert "## 第一章 总体要求 {#s1 " in page
+    assert "### 1.2 主要目标 {#s1-2 " in page
+    assert "#### 1.2.2 强化保护 {#s1-2-2 " in page
+    assert "### 2.1 加强创造 {#s2-1 " in page

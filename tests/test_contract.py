@@ -7,6 +7,7 @@ import re
 from support import DOCS
 
 from tools.common import contract
+from tools.model.numbering import MAX_LEVELS
 
 # Markup that Material, Python-Markdown and pymdown-extensions produce themselves.
 THIRD_PARTY = {"headerlink", "admonition-title", "js"}
@@ -38,3 +39,13 @@ def test_site_script_takes_its_names_from_the_contract():
 
 def test_the_contract_detects_a_stray_class():
     assert classes_in_css(".md-typeset .made-up-class { color: red }") == {"md-typeset", "made-up-class"}
+
+
+def test_deep_heading_levels_are_styled():
+    """Numbering reaches h6 (five declared levels); Material's h5/h6 are small, light and upper-case."""
+    css = (DOCS / "assets" / "site.css").read_text(encoding="utf-8")
+    deep = ", ".join(f"h{level}" for level in range(5, MAX_LEVELS + 2))
+    rule = re.search(rf"\.md-typeset :is\({deep}\) \{{([^}}]*)\}}", css)
+    assert rule, deep
+    assert "font-size: 1em" in rule.group(1) and "text-transform: none" in rule.group(1)
+    assert "color: var(--md-default-fg-color);" in rule.group(1)

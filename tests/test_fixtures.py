@@ -19,6 +19,7 @@ from tools import cli
 from tools.build import load_plans
 from tools.common.paths import SOURCES, SourceTree
 from tools.model.plandata import chart_series, load_all
+from tools.render.plan_page import heading_label
 
 FIXTURES = SourceTree(ROOT / "tests" / "fixtures" / "sources")
 GOLDEN = ROOT / "tests" / "golden" / "fixtures"
@@ -65,7 +66,25 @@ def test_chapter_levels_build_ids_by_depth(fixture_plans):
     assert sections["s3-2-1"].number == "第三章第二节一"
     assert sections["s3-2-1"].level == 4 and sections["s3"].level == 2
     assert sections["s1-2-2"].title == "挑战"  # lead sentence within title_max
-    assert [b.id for b in plan.all_blocks() if b.kind in ("box", "table")] == ["table-1", "box-1"]
+    assert [b.id for b in plan.all_blocks() if b.kind in ("box", "table")] == ["table-1", "table-2", "box-1"]
+
+
+def test_space_aligned_table_with_two_header_rows(fixture_plans):
+    plan = fixture_plans["fixture-five-year"]
+    table = next(b for b in plan.all_blocks() if b.id == "table-2")
+    assert table.caption == "分年度目标" and table.header_rows == 2
+    assert table.rows[0] == ["指标", "2026年", "2028年", "2030年"]
+    assert table.rows[1] == ["类别", "预期性", "预期性", "约束性"]
+    assert table.rows[2] == ["专利密集型产业增加值占比（%）", "14", "15", "16"]
+    assert len(table.rows) == 4
+
+
+def test_tab_separated_table_keeps_empty_cells(fixture_plans):
+    plan = fixture_plans["fixture-annual"]
+    table = next(b for b in plan.all_blocks() if b.kind == "table")
+    assert (table.id, table.caption, table.header_rows) == ("table-1", "重点任务分工", 1)
+    assert table.rows == [["任务", "牵头单位", "完成时限"], ["专项行动", "区市场监管局", "2026年6月"], ["纠纷调解", "区司法局", ""]]
+    assert not any("\t" in b.text or "区市场监管局2026" in b.text for b in plan.all_blocks())
 
 
 def test_long_entry_is_a_numbered_paragraph_with_its_note(fixture_plans):
@@ -137,3 +156,17 @@ def test_chart_colours_stay_when_a_plan_is_added(fixture_plans):
     after = chart_series([fixture_plans["fixture-annual"].data, *real])
     assert {slug: after[slug] for slug in before} == before
     assert after["fixture-annual"] not in before.values()
+
+
+def test_english_labels_keep_levels_apart(fixture_plans):
+    labels = [
+        ("fixture-five-year", "s3", "第三章 ", "Chapter 3 "),
+        ("fixture-five-year", "s3-2", "第二节 ", "Section 2 "),
+        ("fixture-five-year", "s3-2-1", "一、", "1. "),
+        ("fixture-opinions", "s2-1", "（一）", "(1) "),
+        ("fixture-opinions", "s2-1-2", "（2）", "2) "),
+        ("fixture-traditional", "s2-1-2", "② ", "(ii) "),
+    ]
+    for slug, anchor, zh, en in labels:
+        section = fixture_plans[slug].section(anchor)
+        assert (heading_label(section, "zh"), heading_label(section, "en")) == (zh, en), anchor

@@ -155,3 +155,29 @@ case(
 )
 case("ragged-table", "source.txt:15: ragged table: row has 2 cells but the header has 3",
      GOOD + "主要指标\n| 序号 | 指标 | 2025年 |\n|---|---|---|\n| 1 | 发明专利 |\n")
+DECIMAL = """测试规划
+为加强知识产权工作，制定本规划。
+第一章 总体要求
+1.1 指导思想
+坚持创新驱动，推动高质量发展。
+1.2 主要目标
+1.2.1 提升质量。到2025年，发明专利拥有量达到1万件。
+1.2.2 强化保护。建立健全保护体系。
+第二章 重点任务
+2.1 加强创造
+开展知识产权贯标工作。
+"""
+DECIMAL_PLAN = PLAN + '\n[numbering]\nlevels = ["第X章", "1.1", "1.1.1"]\n'
+case("decimal-levels", "ok", DECIMAL, plan=DECIMAL_PLAN)
+case(
+    "decimal-misplaced", "source.txt:8: misplaced decimal number: 1.3.2 (level 3, 1.1.1) must sit under 1.3, but the heading above is numbered 1.2",
+    DECIMAL.replace("1.2.2 强化保护", "1.3.2 强化保护"), plan=DECIMAL_PLAN,
+)
+case(
+    "decimal-wrong-chapter", "source.txt:10: misplaced decimal number: 3.1 (level 2, 1.1) must sit under 3, but the heading above is numbered 2",
+    DECIMAL.replace("2.1 加强创造", "3.1 加强创造"), plan=DECIMAL_PLAN,
+)
+case("ragged-tab-table", "source.txt:15: ragged table: row has 2 cells but the header has 3",
+     GOOD + "主要指标\n序号\t指标\t2025年\n1\t发明专利\t2万件\n2\t商标\n")
+case("ragged-space-table", "source.txt:15: ragged table: row has 2 cells but the header has 3",
+     GOOD + "主要指标\n序号  指标  2025年\n1  发明专利  2万件\n2　　商标\n")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
+from dataclasses import replace
 
 from tools.ingest import script, textnorm
 from tools.ingest.normlog import NormalizationLog
@@ -36,27 +37,36 @@ class LineNormalizer:
         return script.convert(text, self.plan.script, self.opencc)
 
     def line(self, raw: RawLine) -> RawLine:
-        text = raw.text
+        row = raw.row
+        if row and row.cells:
+            # Cells are normalized on their own, uncounted: the whole line, counted below,
+            # holds the same characters.
+            row = replace(row, cells=tuple(self.text(cell, count=False) for cell in row.cells))
+        return RawLine(raw.number, self.text(raw.text), raw.tabbed, row)
+
+    def text(self, text: str, count: bool = True) -> str:
         if self.plan.script != script.SIMPLIFIED:
             converted = script.convert(text, self.plan.script, self.opencc)
-            hits = script.count_phrases(text, self.phrases)
-            self.phrase_hits.update({source: n for source, n in hits.items() if source not in self.guards})
-            self.converted_chars += _changed_chars(text, converted)
+            if count:
+                hits = script.count_phrases(text, self.phrases)
+                self.phrase_hits.update({source: n for source, n in hits.items() if source not in self.guards})
+                self.converted_chars += _changed_chars(text, converted)
             text = converted
         if self.plan.stray_question_marks:
             text, removed = textnorm.strip_stray_questions(text)
-            self.questions += removed
+            self.questions += removed if count else 0
         stripped = text.strip(textnorm.SPACES + "\r")
-        if stripped != text.rstrip("\r") and text[:1] in textnorm.SPACES:
+        if count and stripped != text.rstrip("\r") and text[:1] in textnorm.SPACES:
             self.indented += 1
         text = stripped
-        if HALF_WIDTH_NUMBERING.match(text):
+        if count and HALF_WIDTH_NUMBERING.match(text):
             self.numbering += 1
         text, changes = textnorm.full_width_punctuation(text)
-        self.punctuation.update(changes)
         text, removed = textnorm.remove_stray_spaces(text)
-        self.spaces += removed
-        return RawLine(raw.number, text, raw.tabbed)
+        if count:
+            self.punctuation.update(changes)
+            self.spaces += removed
+        return text
 
     def record(self, log: NormalizationLog) -> None:
         phrase_details = Counter({(source, self.phrases[source]): n for source, n in self.phrase_hits.items()})

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from tools.common.errors import InputError
 from tools.common.tomldata import load_toml
+from tools.ingest.cells import Row, split_row
 from tools.ingest.normlog import NormalizationLog
 from tools.ingest.textnorm import collapse_spaces
 from tools.model.plandata import PlanData
@@ -23,6 +24,7 @@ class RawLine:
     number: int
     text: str
     tabbed: bool  # tab-indented lines carry table cells and 专栏 boxes
+    row: Row | None = None  # a tab-separated or space-aligned table row (tools.ingest.cells)
 
 
 @dataclass
@@ -77,7 +79,7 @@ def split_regions(plan: PlanData, lines: list[str], convert, log: NormalizationL
             continue
         rule = rules.get(key)
         if rule is None:
-            layout.body.append(RawLine(number, text.rstrip(), text.startswith("\t")))
+            layout.body.append(RawLine(number, text.rstrip(), text.startswith("\t"), split_row(text)))
             continue
         used.add(key)
         line = RawLine(number, text.strip(), False)

@@ -26,7 +26,10 @@ class Marker:
     kind: str  # cn | arabic | circled | decimal
     label: str  # printed label with {n} for the number as printed: 第{n}章, {n}、, （{n}）, {n}.
     own: str  # the label's part in a printed path (三（一）1): {n}, （{n}）, 第{n}章
-    english: str  # the label on English pages: {v}. / ({v})
+    # The label on English pages: {v} the number, {n} as printed, {r} in Roman numerals.
+    # Each level reads differently, so that 一、（一）（1）① stay apart in English too:
+    # Chapter 3 / Section 2 / 3. / (1) / 1) / (i).
+    english: str
     gap: bool  # whether a space separates the label from the title in Chinese
 
     def match(self, text: str) -> tuple[str, int, str] | None:
@@ -51,13 +54,13 @@ def _marker(key, pattern, kind, label, own, english, gap=False) -> Marker:
 
 
 MARKERS = {m.key: m for m in (
-    _marker("第X章", rf"^第({CN})章\s*(.*)$", "cn", "第{n}章", "第{n}章", "{v}. ", gap=True),
-    _marker("第X节", rf"^第({CN})节\s*(.*)$", "cn", "第{n}节", "第{n}节", "{v}. ", gap=True),
+    _marker("第X章", rf"^第({CN})章\s*(.*)$", "cn", "第{n}章", "第{n}章", "Chapter {v} ", gap=True),
+    _marker("第X节", rf"^第({CN})节\s*(.*)$", "cn", "第{n}节", "第{n}节", "Section {v} ", gap=True),
     _marker("一、", rf"^({CN})、(.+)$", "cn", "{n}、", "{n}", "{v}. "),
     _marker("（一）", rf"^（({CN})）(.*)$", "cn", "（{n}）", "（{n}）", "({v}) "),
     _marker("1.", r"^(\d{1,2})[.、．](?!\d)\s*(.+)$", "arabic", "{n}.", "{n}", "{v}. ", gap=True),
-    _marker("（1）", r"^（(\d{1,2})）\s*(.*)$", "arabic", "（{n}）", "（{n}）", "({v}) "),
-    _marker("①", rf"^([{CIRCLED}])\s*(.*)$", "circled", "{n}", "{n}", "({v}) ", gap=True),
+    _marker("（1）", r"^（(\d{1,2})）\s*(.*)$", "arabic", "（{n}）", "（{n}）", "{v}) "),
+    _marker("①", rf"^([{CIRCLED}])\s*(.*)$", "circled", "{n}", "{n}", "({r}) ", gap=True),
     _marker("1.1", r"^(\d{1,2}\.\d{1,2})(?![.\d])\s*(.+)$", "decimal", "{n}", "{n}", "{n} ", gap=True),
     _marker("1.1.1", r"^(\d{1,2}\.\d{1,2}\.\d{1,2})(?![.\d])\s*(.+)$", "decimal", "{n}", "{n}", "{n} ", gap=True),
 )}

@@ -19,3 +19,16 @@ def chinese_to_int(text: str) -> int:
     if units:
         value += DIGITS[units]
     return value
+
+
+ROMAN = ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+
+
+def roman(value: int) -> str:
+    """1 → i, 4 → iv, 20 → xx: lower-case Roman numerals for the English labels of ① … ⑳."""
+    out = []
+    for step, letters in ROMAN:
+        while value >= step:
+            out.append(letters)
+            value -= step
+    return "".join(out)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from tools.common.errors import InputError
+from tools.ingest.cells import rule_line
 from tools.ingest.normlog import NormalizationLog
 from tools.ingest.regions import RawLine
 from tools.model import anchors, duties, numbering
@@ -88,6 +89,24 @@ class Parser:
             raise InputError(self.source, line.number, f"numbering {kind}: found {value}, expected {wanted}")
         self.last_value[depth] = value
 
+    def check_decimal_parent(self, depth: int, printed: str, line: RawLine) -> None:
+        """1.2.1 must sit under 1.2 (and 1.2 under chapter 1): its leading numbers are its parents' numbers."""
+        path: list[int] = []
+        for ancestor in (s for s in self.open[:depth] if s is not None):
+            if numbering.MARKERS[ancestor.marker].kind == "decimal":
+                path = [int(part) for part in ancestor.label.split(".")]
+            else:
+                path.append(ancestor.value)
+        prefix = [int(part) for part in printed.split(".")[:-1]]
+        overlap = min(len(path), len(prefix))
+        if overlap and path[len(path) - overlap:] != prefix[len(prefix) - overlap:]:
+            inside = ".".join(str(n) for n in path[len(path) - overlap:])
+            raise InputError(
+                self.source, line.number,
+                f"misplaced decimal number: {printed} (level {depth + 1}, {self.levels[depth].key}) "
+                f"must sit under {'.'.join(str(n) for n in prefix)}, but the heading above is numbered {inside}",
+            )
+
     def parent_of(self, depth: int, label: str, line: RawLine) -> Section | None:
         """The open section one level up; a loose level may sit under any open outer level."""
         if depth == 0:
@@ -109,6 +128,8 @@ class Parser:
         label = marker.label.format(n=printed)
         parent = self.parent_of(depth, label, line)
         siblings = parent.children if parent else self.sections
+        if marker.kind == "decimal":
+            self.check_decimal_parent(depth, printed, line)
         self.check_number(depth, value, siblings, line)
         number = anchors.printed_number(parent.number if parent else "", marker.own.format(n=printed))
         section_id = anchors.section_id(parent.id if parent else "", value)
@@ -162,11 +183,14 @@ class Parser:
             box = BOX.match(text) if line.tabbed else None
             if box:
                 self.open_box(int(box.group(1)), box.group(2), line)
-            elif line.tabbed and not self.box:
-                index = self.read_table(lines, index)
-                continue
             elif PIPE_ROW.match(text):
                 index = self.read_pipe_table(lines, index)
+                continue
+            elif self.row_block(lines, index) > 1:
+                index = self.read_row_table(lines, index)
+                continue
+            elif line.tabbed and not self.box:
+                index = self.read_table(lines, index)
                 continue
             elif heading := self.heading_of(line):
                 self.headed(*heading, line)
@@ -241,6 +265,42 @@ class Parser:
         self.add_table(rows[0][0], [cells for _, cells in rows], header_rows)
         return index
 
+    def row_block(self, lines: list[RawLine], index: int) -> int:
+        """How many lines from here form a tab-separated or space-aligned table (0 or 1: not a table).
+
+        A table is two or more consecutive rows of one kind, rule lines included; a lone
+        row (a signature with two names, say) stays text."""
+        first = lines[index].row
+        if first is None or first.rule:
+            return 0
+        end = index
+        while end < len(lines) and self._same_table(lines[end], first.kind):
+            end += 1
+        return end - index
+
+    @staticmethod
+    def _same_table(line: RawLine, kind: str) -> bool:
+        if line.row is not None:
+            return line.row.kind == kind
+        return rule_line(line.text)
+
+    def read_row_table(self, lines: list[RawLine], index: int) -> int:
+        """Tab-separated or space-aligned rows; a rule line ends the header rows (else the first row is the header)."""
+        end = index + self.row_block(lines, index)
+        rows: list[tuple[RawLine, tuple[str, ...]]] = []
+        header_rows = 1
+        for line in lines[index:end]:
+            if line.row is None or line.row.rule:
+                header_rows = len(rows)
+            else:
+                rows.append((line, line.row.cells))
+        width = len(rows[0][1])
+        for line, row in rows:
+            if len(row) != width:
+                raise InputError(self.source, line.number, f"ragged table: row has {len(row)} cells but the header has {width}")
+        self.add_table(rows[0][0], [list(row) for _, row in rows], max(header_rows, 1))
+        return end
+
     def add_table(self, line: RawLine, rows: list[list[str]], header_rows: int = 1) -> Block:
         """A table after the current section's blocks, taking a caption line (no sentence end) just before it."""
         target = self.box.blocks if self.box else (self.container().blocks if self.container() else self.preamble)
@@ -260,7 +320,7 @@ class Parser:
             if section.heading and not section.blocks and not section.children and section.level < innermost:
                 raise InputError(self.source, section.line, f"section {section.number} is empty; is the file truncated?")
         last = next(line for line in reversed(lines) if line.text)
-        if last.text[-1] not in SENTENCE_END and not last.tabbed and not PIPE_ROW.match(last.text):
+        if last.text[-1] not in SENTENCE_END and not last.tabbed and not last.row and not PIPE_ROW.match(last.text):
             raise InputError(self.source, last.number, "the last line stops mid-sentence; is the file truncated?")
 
     def _walk(self, sections):

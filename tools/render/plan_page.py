@@ -22,6 +22,7 @@ from tools.ingest.textnorm import has_cjk
 from tools.model import anchors
 from tools.model.document import Block, Duty, Plan, Section
 from tools.model.numbering import MARKERS
+from tools.model.numerals import roman
 from tools.render import jsonld, plan_cards
 from tools.render.corpus import Corpus
 from tools.render.markdown import attr_html, class_attrs, data_attr, front_matter, safe
@@ -53,12 +54,12 @@ class Texts:
 
 
 def heading_label(section: Section, lang: str) -> str:
-    """The number in front of a heading: 三、 （一） 1. 第三章 in Chinese; 3. (1) 1. in English."""
+    """The number in front of a heading: 三、 （一） 1. 第三章 in Chinese; 3. (1) 1. Chapter 3 in English."""
     marker = MARKERS[section.marker]
     if lang == "zh":
         return section.label + (" " if marker.gap else "")
     number = section.label if marker.kind == "decimal" else section.value
-    return marker.english.format(v=section.value, n=number)
+    return marker.english.format(v=section.value, n=number, r=roman(section.value))
 
 
 def _yaml_attrs(**attrs: str) -> str:
