@@ -84,6 +84,11 @@ def test_checks_catch_each_kind_of_break(style):
         "s2-1: 指导思想 is not rendered 'guiding thought'",
     ]
     assert house_style.term_problems(unit("s1-p1", "一带一路", "the Belt and Road [TN: Belt and Road Initiative]"), style) == []
+    # Terms the plans render one way are required: a second rendering fails.
+    assert house_style.term_problems(unit("s1-p1", "在乌鲁木齐", "in Ürümqi"), style) == [
+        "s1-p1: 乌鲁木齐 is not rendered 'Urumqi'"]
+    assert house_style.term_problems(unit("s1-p1", "专利导航", "patent-guided planning"), style) == [
+        "s1-p1: 专利导航 is not rendered 'patent navigation'"]
 
 
 def test_translator_notes_render_apart_and_are_listed(built_site):
