@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= 1735689600
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help venv docs check site build-site bundle serve test test-deps lint bench clean
+.PHONY: help venv docs check site build-site bundle serve test test-deps lint bench review clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -63,6 +63,9 @@ test: test-deps ## Everything: freshness of docs/, lint, site build, unit, site 
 
 bench: test-deps ## Measure and write BENCHMARKS.md
 	$(BIN)/python -m tools bench
+
+review: venv ## Write the English review report to dist/review-en.md
+	$(BIN)/python -m tools review
 
 clean: ## Remove build outputs
 	rm -rf site dist .bench

@@ -11,6 +11,13 @@ from tools.common.paths import SOURCES
 
 
 @pytest.fixture(scope="module")
+def notes(plans):
+    from tools.annotate.annotations import load_annotations
+
+    return load_annotations(SOURCES, list(plans.values()))
+
+
+@pytest.fixture(scope="module")
 def style():
     return house_style.load(SOURCES.house_style, SOURCES.terminology)
 
@@ -77,6 +84,11 @@ def test_checks_catch_each_kind_of_break(style):
         "s2-1: 指导思想 is not rendered 'guiding thought'",
     ]
     assert house_style.term_problems(unit("s1-p1", "一带一路", "the Belt and Road [TN: Belt and Road Initiative]"), style) == []
+    # Terms the plans render one way are required: a second rendering fails.
+    assert house_style.term_problems(unit("s1-p1", "在乌鲁木齐", "in Ürümqi"), style) == [
+        "s1-p1: 乌鲁木齐 is not rendered 'Urumqi'"]
+    assert house_style.term_problems(unit("s1-p1", "专利导航", "patent-guided planning"), style) == [
+        "s1-p1: 专利导航 is not rendered 'patent navigation'"]
 
 
 def test_translator_notes_render_apart_and_are_listed(built_site):
@@ -94,14 +106,79 @@ def test_target_figures_read_as_english_prose():
     """亿元 and 万件 targets keep `value` as printed but read like the paragraphs: CNY 2 billion, 31,700."""
     from tools.annotate.targets import english_amount
 
-    assert english_amount(20, "100 million yuan") == "CNY 2 billion"
-    assert english_amount(3, "100 million yuan") == "CNY 300 million"
+    assert english_amount(20, "CNY 100 million") == "CNY 2 billion"
+    assert english_amount(3, "CNY 100 million") == "CNY 300 million"
     assert english_amount(3.17, "10,000 registrations") == "31,700 registrations"
-    assert english_amount(1.5, "patents") == "1.5 patents"
+    assert english_amount(1.5, "per 10,000 people") == "1.5 per 10,000 people"
+    assert english_amount(1400, "per 10,000 enterprises") == "1,400 per 10,000 enterprises"
     assert english_amount(15, "%", "") == "15%"
+
+
+def test_figures_state_comparisons_in_words(notes):
+    """`figure_en` is what tables, charts and the data print: words, never ≥ > ≈."""
+    figures = {(t.plan, t.anchor, t.value): t.figure_en for t in notes.targets}
+    assert figures[("tongzhou-2022-2025", "s3-p2", 20)] == "more than CNY 2 billion"
+    assert figures[("tongzhou-2022-2025", "s3-p3", 90)] == "at least 90%"
+    assert figures[("gansu-2021-2035", "s1-3-p1", 3.17)] == "31,700 registrations"
+    assert figures[("xinjiang-2021-2025", "s2-3-p3", 1.5)] == "1.5 per 10,000 people"
+    assert figures[("xinjiang-2016-2020", "s3-6-1-p1", 100)] == "about 100 people"
+    for figure in figures.values():
+        assert not set(figure) & set("≥≤>=<~≈×"), figure
+
+
+def test_unit_en_names_the_printed_multiplier(notes):
+    """`value` stays in the printed unit (the data contract), so unit_en must name the same multiplier."""
+    for target in notes.targets:
+        if target.unit_zh.startswith("亿"):
+            assert target.unit_en.startswith("CNY 100 million"), target
+        elif target.unit_zh.startswith("万") and len(target.unit_zh) > 1:
+            assert target.unit_en.startswith("10,000 "), target
+        else:
+            assert "100 million" not in target.unit_en and not target.unit_en.startswith("10,000"), target
+
+
+def test_paragraphs_state_the_figure_of_their_targets(plans, notes):
+    """A target read from a paragraph: the paragraph gives the same number with the same comparison."""
+    from tools.annotate.targets import stated_in
+
+    checked = 0
+    for target in notes.targets:
+        entry = english(plans, target.plan).get(target.anchor)
+        if entry is None:
+            continue  # a table row: the table is the statement
+        checked += 1
+        assert stated_in(target, translations.without_notes(entry.en)), (target.plan, target.anchor, target.figure_en)
+    assert checked >= 30
+
+
+def test_paragraph_check_catches_a_different_figure(notes):
+    from tools.annotate.targets import stated_in
+
+    target = next(t for t in notes.targets if t.figure_en == "more than CNY 2 billion")
+    assert stated_in(target, "pledges will exceed CNY 2 billion.")
+    assert not stated_in(target, "pledges will reach CNY 2 billion.")  # the comparison is lost
+    assert not stated_in(target, "pledges will exceed 20 × 100 million yuan.")
+    at_least = next(t for t in notes.targets if t.figure_en == "at least 90%")
+    assert stated_in(at_least, "a rate of 90% or above")
+    assert not stated_in(at_least, "a rate of more than 90%")
+    assert not stated_in(at_least, "a rate of 190% or above")
 
 
 def test_no_multiplier_left_in_english_target_pages(built_site):
     for page in ("en/targets/index.html", *(f"en/{slug}/index.html" for slug in SLUGS)):
         html = (built_site / page).read_text(encoding="utf-8")
         assert "× 100 million" not in html and "× 10,000" not in html, page
+        assert "&gt; " not in html and "≥ " not in html and "≈ " not in html, page
+
+
+def test_published_targets_carry_the_english_figure(built_site):
+    import csv
+    import io
+    import json
+
+    records = json.loads((built_site / "data" / "targets.json").read_text(encoding="utf-8"))
+    rows = list(csv.DictReader(io.StringIO((built_site / "data" / "targets.csv").read_text(encoding="utf-8-sig"))))
+    tongzhou = next(r for r in records if r["plan"] == "tongzhou-2022-2025" and r["unit_zh"] == "亿元")
+    assert (tongzhou["value"], tongzhou["unit_en"], tongzhou["figure_en"]) == (20, "CNY 100 million", "more than CNY 2 billion")
+    assert [r["figure_en"] for r in rows] == [r["figure_en"] for r in records]
+    assert not any("100 million yuan" in r["unit_en"] for r in records)

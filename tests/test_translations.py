@@ -2,49 +2,15 @@
 
 from __future__ import annotations
 
-import re
 import shutil
 from dataclasses import replace
-from decimal import Decimal
 
 import pytest
 from support import SLUGS
 
 from tools.annotate import translations
+from tools.annotate.translations import missing_numbers
 from tools.common.paths import SourceTree
-
-NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(万|亿)?")
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December"]
-
-
-def english_forms(number: str, multiplier: str | None, following: str) -> list[str]:
-    """How a Chinese number may legitimately appear in English."""
-    value = Decimal(number)
-    if multiplier:
-        full = value * (10_000 if multiplier == "万" else 100_000_000)
-        forms = [f"{full:,.0f}", f"{full:.0f}"]
-        for scale, word in ((Decimal(10**9), "billion"), (Decimal(10**6), "million"), (Decimal(10**3), "thousand")):
-            scaled = (full / scale).normalize()
-            if scaled >= 1:
-                text = f"{scaled:f}".rstrip("0").rstrip(".") if "." in f"{scaled:f}" else f"{scaled:f}"
-                forms.append(f"{text} {word}")
-        return forms
-    forms = [number]
-    if following.startswith("月") and 1 <= int(value) <= 12 and value == int(value):
-        forms.append(MONTHS[int(value) - 1])
-    return forms
-
-
-def missing_numbers(zh: str, en: str) -> list[str]:
-    plain_en = en.replace(",", "")
-    missing = []
-    for match in NUMBER.finditer(zh):
-        number, multiplier = match.group(1), match.group(2)
-        forms = english_forms(number, multiplier, zh[match.end():])
-        if not any(form.replace(",", "") in plain_en or form in en for form in forms):
-            missing.append(match.group(0))
-    return missing
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Command line: `python -m tools build|check|translations|bundle|bench|convert|taiwan-table`."""
+"""Command line: `python -m tools build|check|translations|review|bundle|bench|convert|taiwan-table`."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 from tools import build
 from tools.annotate import translations
 from tools.common.errors import InputError
-from tools.common.paths import BUNDLE, DOCS, SITE, SOURCES, SourceTree
+from tools.common.paths import BUNDLE, DOCS, REVIEW, SITE, SOURCES, SourceTree
 from tools.ingest import script, taiwan_table
 from tools.model.plandata import SCRIPTS
 from tools.publish.bundle import make_bundle
@@ -34,6 +34,15 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_translations(args: argparse.Namespace) -> int:
     for plan in build.load_plans(args.tree):
         print(f"wrote {translations.write_skeleton(plan)}")
+    return 0
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from tools.render import review
+
+    reviews = review.write_report(build.load_plans(args.tree), args.tree.house_style, args.tree.terminology, args.out)
+    counts = ", ".join(f"{r.slug}: {len(r.short) + len(r.long)} length, {len(r.notes)} notes, {len(r.missing)} number" for r in reviews)
+    print(f"wrote {args.out} ({counts})")
     return 0
 
 
@@ -70,6 +79,9 @@ def parser() -> argparse.ArgumentParser:
     sub.add_parser("build", help="convert sources/ into docs/").set_defaults(func=cmd_build)
     sub.add_parser("check", help="fail when docs/ is stale").set_defaults(func=cmd_check)
     sub.add_parser("translations", help="refresh translation files, keeping unchanged English").set_defaults(func=cmd_translations)
+    review = sub.add_parser("review", help="write the English review report (dist/review-en.md)")
+    review.add_argument("--out", type=Path, default=REVIEW, help="where to write the Markdown report")
+    review.set_defaults(func=cmd_review)
     sub.add_parser("bundle", help="zip site/ into dist/ip-plans-offline.zip").set_defaults(func=cmd_bundle)
     sub.add_parser("bench", help="measure and write BENCHMARKS.md").set_defaults(func=cmd_bench)
     convert = sub.add_parser("convert", help="traditional → mainland simplified, stdin or FILE")

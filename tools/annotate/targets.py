@@ -19,10 +19,12 @@ from tools.model.document import Plan, anchored_texts
 COMPARATORS = ("=", ">=", ">", "<=", "~")
 NATURES = ("expected", "binding", "unspecified")
 # The order of the published columns (targets.json keys, targets.csv header): the published
-# contract first, then the comparison key, the two page links and the other places that restate the target.
+# contract first, then the comparison key, the two page links, the other places that restate the target
+# and the English figure as the pages print it (last, so that existing CSV column positions hold).
 FIELDS = (
     "plan", "anchor", "indicator_zh", "indicator_en", "value", "unit_zh", "unit_en", "comparator",
     "year", "baseline", "baseline_year", "nature", "quote_zh", "indicator", "url_zh", "url_en", "also_in",
+    "figure_en",
 )
 
 
@@ -52,6 +54,7 @@ class Target:
     url_zh: str
     url_en: str
     also_in: list[str] = field(default_factory=list)  # anchors that restate the same target
+    figure_en: str = ""  # "more than CNY 2 billion": the one English wording of the figure (english_figure)
 
     def record(self) -> dict:
         data = asdict(self)
@@ -111,15 +114,20 @@ def load_targets(path: Path, plan: Plan, indicators: dict[str, Indicator]) -> li
         baseline_year = _number(entries, index, "baseline_year", required=False)
         if (baseline is None) != (baseline_year is None):
             raise entries.error(index, "baseline", "`baseline` and `baseline_year` go together")
-        targets.append(Target(
+        unit_zh, unit_en = entries.text(index, "unit_zh"), entries.text(index, "unit_en")
+        if _multiplier(unit_zh) != _english_multiplier(unit_en):
+            raise entries.error(index, "unit_en", f"unit_en {unit_en!r} must name the multiplier of {unit_zh!r} ({_multiplier_name(unit_zh)})")
+        target = Target(
             plan=slug, anchor=anchor,
             indicator_zh=entries.text(index, "indicator_zh"), indicator_en=entries.text(index, "indicator_en"),
-            value=value, unit_zh=entries.text(index, "unit_zh"), unit_en=entries.text(index, "unit_en"),
+            value=value, unit_zh=unit_zh, unit_en=unit_en,
             comparator=comparator, year=int(_number(entries, index, "year")),
             baseline=baseline, baseline_year=int(baseline_year) if baseline_year is not None else None,
             nature=nature, quote_zh=quote, indicator=indicator,
             url_zh=anchors.anchor_path(slug, anchor, "zh"), url_en=anchors.anchor_path(slug, anchor, "en"), also_in=also_in,
-        ))
+        )
+        target.figure_en = english_figure(target)
+        targets.append(target)
     return targets
 
 
@@ -166,33 +174,85 @@ def _csv_value(value: object) -> object:
 
 
 SYMBOLS = {"=": "", ">=": "≥ ", ">": "> ", "<=": "≤ ", "~": "≈ "}
+# English prose states a comparison in words, never with a symbol (house-style.toml, [numbers]).
+COMPARATOR_WORDS = {"=": "", ">=": "at least ", ">": "more than ", "<=": "at most ", "~": "about "}
 
-
-# English units that are themselves a number (亿元, 万件): `value` stays in them, as printed,
-# and the page writes the product the way English prose does (house-style.toml, [numbers]).
-MULTIPLIERS = (("100 million ", 100_000_000), ("10,000 ", 10_000))
+# Units that are themselves a number (亿元, 万件): `value` stays in them, as printed, and
+# `unit_en` names them the English way ("CNY 100 million", "10,000 trademarks"); the figure
+# is written out in full as prose writes it ("CNY 2 billion", "31,700 trademarks").
+MULTIPLIERS = {"亿": 100_000_000, "万": 10_000}
+ENGLISH_MULTIPLIERS = (("CNY 100 million", 100_000_000), ("10,000 ", 10_000))
 SCALES = ((1_000_000_000, "billion"), (1_000_000, "million"))
 
 
+def _multiplier(unit_zh: str) -> int:
+    return MULTIPLIERS.get(unit_zh[:1], 1) if len(unit_zh) > 1 else 1
+
+
+def _english_multiplier(unit_en: str) -> int:
+    return next((factor for prefix, factor in ENGLISH_MULTIPLIERS if unit_en.startswith(prefix)), 1)
+
+
+def _multiplier_name(unit_zh: str) -> str:
+    factor = _multiplier(unit_zh)
+    names = [prefix.strip() for prefix, size in ENGLISH_MULTIPLIERS if size == factor]
+    return f"begin with {names[0]!r}" if names else "no multiplier"
+
+
 def format_value(target: Target, lang: str) -> str:
-    """'≥ 90%', '1.5件', '30亿元' / 'CNY 3 billion', '3.17万件' / '31,700 items', as readers expect them."""
-    unit = target.unit_zh if lang == "zh" else target.unit_en
+    """'≥ 90%', '30亿元' in Chinese; the English figure ('at least 90%', 'CNY 3 billion') in English."""
     if lang == "zh":
-        return f"{SYMBOLS[target.comparator]}{target.value:g}{unit}"
-    separator = "" if unit == "%" else " "
-    return f"{SYMBOLS[target.comparator]}{english_amount(target.value, unit, separator)}"
+        return f"{SYMBOLS[target.comparator]}{target.value:g}{target.unit_zh}"
+    return target.figure_en or english_figure(target)
+
+
+def english_figure(target: Target) -> str:
+    """The target as English prose states it: 'more than CNY 2 billion', '31,700 registrations',
+    '1.5 per 10,000 people'. Tables, charts and targets.json/csv `figure_en` all print this."""
+    separator = "" if target.unit_en == "%" else " "
+    return COMPARATOR_WORDS[target.comparator] + english_amount(target.value, target.unit_en, separator)
+
+
+def english_number(target: Target) -> str:
+    """The figure without its comparator and counted noun: 'CNY 2 billion', '31,700', '1.5', '90%'.
+    A paragraph that states the target must contain this (tests/test_house_style.py)."""
+    if target.unit_en == "%":
+        return f"{target.value:,g}%"
+    amount = english_amount(target.value, target.unit_en)
+    if amount.startswith("CNY "):
+        return amount
+    return amount.split(" ", 1)[0]
+
+
+# How a paragraph may state a comparison: 以上 (inclusive) as "at least 200" / "200 or more",
+# 超过/突破 as "more than" / "exceed", 左右 as "about" / "around". A 3-5 range is ">=" its floor.
+PROSE_COMPARISONS = {
+    "=": ("{n}",),
+    ">=": ("at least {n}", "{n} or more", "{n} or above", "{n}–"),
+    ">": ("more than {n}", "exceed {n}", "exceeds {n}", "over {n}"),
+    "<=": ("at most {n}", "{n} or less", "no more than {n}"),
+    "~": ("about {n}", "around {n}"),
+}
+
+
+def stated_in(target: Target, text: str) -> bool:
+    """True when `text` (a paragraph's English) gives the target's number with its comparison."""
+    # The whole number, not a piece of another one: 20 is not in 200 or 1.20.
+    number = rf"(?<![\d.,]){re.escape(english_number(target))}(?!\d|[.,]\d)"
+    forms = PROSE_COMPARISONS[target.comparator]
+    return any(re.search(re.escape(form).replace(re.escape("{n}"), number), text) for form in forms)
 
 
 def english_amount(value: float | int, unit: str, separator: str = " ") -> str:
-    """A value in its English unit as prose writes it: 20 '100 million yuan' → 'CNY 2 billion'."""
-    for prefix, factor in MULTIPLIERS:
+    """A value in its English unit as prose writes it: 20 'CNY 100 million' → 'CNY 2 billion'."""
+    for prefix, factor in ENGLISH_MULTIPLIERS:
         if unit.startswith(prefix):
             full = round(Decimal(str(value)) * factor)
-            rest = unit[len(prefix):]
-            if rest == "yuan":
+            rest = unit[len(prefix):].strip()
+            if prefix.startswith("CNY"):
                 return "CNY " + _scaled(full)
             return f"{full:,} {rest}"
-    return f"{value:g}{separator}{unit}"
+    return f"{value:,g}{separator}{unit}"
 
 
 def _scaled(amount: int) -> str:

@@ -11,6 +11,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from tools.common.errors import InputError
@@ -46,6 +47,43 @@ def notes_of(english: dict[str, Entry], order: list[str]) -> list[tuple[str, str
     """(key, note) for every translator's note, in the order of `order` (the page's units)."""
     return [(key, text) for key in order if key in english
             for text, note in split_notes(english[key].en) if note]
+
+
+# -- the number check --------------------------------------------------------------------
+CHINESE_NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(万|亿)?")
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December"]
+
+
+def english_forms(number: str, multiplier: str | None, following: str) -> list[str]:
+    """How a Chinese number may legitimately appear in English."""
+    value = Decimal(number)
+    if multiplier:
+        full = value * (10_000 if multiplier == "万" else 100_000_000)
+        forms = [f"{full:,.0f}", f"{full:.0f}"]
+        for scale, word in ((Decimal(10**9), "billion"), (Decimal(10**6), "million"), (Decimal(10**3), "thousand")):
+            scaled = (full / scale).normalize()
+            if scaled >= 1:
+                text = f"{scaled:f}".rstrip("0").rstrip(".") if "." in f"{scaled:f}" else f"{scaled:f}"
+                forms.append(f"{text} {word}")
+        return forms
+    forms = [number]
+    if following.startswith("月") and 1 <= int(value) <= 12 and value == int(value):
+        forms.append(MONTHS[int(value) - 1])
+    return forms
+
+
+def missing_numbers(zh: str, en: str) -> list[str]:
+    """The numbers of the Chinese (with 万/亿) that the English does not give in any legitimate form.
+    The one number rule: tests/test_translations.py and the review report both call it."""
+    plain_en = en.replace(",", "")
+    missing = []
+    for match in CHINESE_NUMBER.finditer(zh):
+        number, multiplier = match.group(1), match.group(2)
+        forms = english_forms(number, multiplier, zh[match.end():])
+        if not any(form.replace(",", "") in plain_en or form in en for form in forms):
+            missing.append(match.group(0))
+    return missing
 
 
 def text_hash(text: str) -> str:

@@ -15,6 +15,7 @@ REPO = Path(__file__).resolve().parents[2]
 DOCS = REPO / "docs"
 SITE = REPO / "site"
 BUNDLE = REPO / "dist" / "ip-plans-offline.zip"
+REVIEW = REPO / "dist" / "review-en.md"  # the English review report, outside the site
 
 
 @dataclass(frozen=True)
