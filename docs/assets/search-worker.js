@@ -20,6 +20,9 @@
   var source = new URL("../search/" + lang + ".js", here.replace(/[#?].*$/, "")).href;
   var data = null, loading = null, vocab = null, maxWord = 1;
   var latest = null;
+  var MAX_RESULTS = 50, MAX_PER_PAGE = 10;
+  var STOP = new Set(lang === "en" ? ("a an and are as at be by can do does for from has have how in is it of on or " +
+    "the to what when where which who why with").split(" ") : ["的", "是", "什么", "怎么", "如何", "哪些", "吗", "呢"]);
 
   function load() {
     if (!loading) {
@@ -78,7 +81,11 @@
         if (part) words.push(part);
       }
     });
-    return words.filter(function (word, n) { return words.indexOf(word) === n; });
+    words = words.filter(function (word, n) { return words.indexOf(word) === n; });
+    /* A plain question ("What does Gansu do for …?"): its function words would rank whatever
+       section repeats them; they count only when the query has nothing else. */
+    var content = words.filter(function (word) { return !STOP.has(word); });
+    return content.length ? content : words;
   }
 
   function escapeRegExp(text) {
@@ -179,9 +186,13 @@
     hits.sort(function (a, b) { return b.result.value - a.result.value; });
     /* Material lists results by page: the page first, then its sections; the page's score
        marks which of its sections stay unfolded (those in its best section's tier). */
-    var groups = [], byPage = {};
+    var groups = [], byPage = {}, perPage = {}, listed = 0;
     hits.forEach(function (hit) {
       var page = hit.doc[0];
+      /* A reader looks at the first few dozen; drawing hundreds slows a phone down. */
+      if (listed >= MAX_RESULTS || perPage[page] >= MAX_PER_PAGE) return;
+      perPage[page] = (perPage[page] || 0) + 1;
+      listed++;
       if (!(page in byPage)) {
         byPage[page] = groups.length;
         var info = data.pages[page];
