@@ -209,6 +209,12 @@ def write(site: Path, docs: Path) -> dict[str, int]:
     return sizes
 
 
+def read(site: Path, lang: str) -> dict:
+    """A written index file, parsed back (for the benchmark)."""
+    text = (site / "search" / f"{lang}.js").read_text(encoding="utf-8")
+    return json.loads(text.removeprefix("self.SEARCH_DATA=").rstrip().removesuffix(";"))
+
+
 def stub_material_index(site: Path) -> None:
     """Material fetches search/search_index.json (file://: search_index.js) on every page;
     keep only its configuration (the highlighter on the target page reads the separator)."""
