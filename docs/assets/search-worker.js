@@ -4,7 +4,7 @@
    Material's messages: {type: 0 SETUP} → {type: 1 READY}; {type: 2 QUERY, data: text} →
    {type: 3 RESULT, data: {items: [[page, section, …], …]}}. The index of this page's
    language (search/zh.js or search/en.js, written by tools/site/search_index.py) is loaded
-   on the first query, i.e. when the reader opens search; the other language's never is.
+   on the first query the reader types; the other language's never is.
 
    Ranking, best first: the whole query as typed (spaces aside) → every word → some words;
    then plan sections before glossary, topic and reference entries; then a match in the
@@ -20,7 +20,7 @@
   var source = new URL("../search/" + lang + ".js", here.replace(/[#?].*$/, "")).href;
   var data = null, loading = null, vocab = null, maxWord = 1;
   var latest = null;
-  var MAX_RESULTS = 50, MAX_PER_PAGE = 10;
+  var MAX_PER_PAGE = 8;
   var STOP = new Set(lang === "en" ? ("a an and are as at be by can do does for from has have how in is it of on or " +
     "the to what when where which who why with").split(" ") : ["的", "是", "什么", "怎么", "如何", "哪些", "吗", "呢"]);
 
@@ -186,13 +186,13 @@
     hits.sort(function (a, b) { return b.result.value - a.result.value; });
     /* Material lists results by page: the page first, then its sections; the page's score
        marks which of its sections stay unfolded (those in its best section's tier). */
-    var groups = [], byPage = {}, perPage = {}, listed = 0;
+    var groups = [], byPage = {}, perPage = {};
     hits.forEach(function (hit) {
       var page = hit.doc[0];
-      /* A reader looks at the first few dozen; drawing hundreds slows a phone down. */
-      if (listed >= MAX_RESULTS || perPage[page] >= MAX_PER_PAGE) return;
+      /* A few sections per page: Material draws every section of the first ten pages at
+         once, and hundreds of them slow a phone down. */
+      if (perPage[page] >= MAX_PER_PAGE) return;
       perPage[page] = (perPage[page] || 0) + 1;
-      listed++;
       if (!(page in byPage)) {
         byPage[page] = groups.length;
         var info = data.pages[page];
@@ -215,6 +215,12 @@
 
   function answer(query) {
     latest = query;
+    /* Material sends the empty box when the page loads: answer it without the index, which
+       is loaded only once the reader types. */
+    if (!query.trim()) {
+      postMessage({type: RESULT, data: {items: []}});
+      return;
+    }
     load().then(function () {
       if (query !== latest) return;  // a newer query is on its way
       postMessage({type: RESULT, data: {items: search(query)}});
