@@ -121,7 +121,8 @@ def search(page, query: str) -> list[str]:
 
 @pytest.mark.parametrize("query,expected", [
     ("质押融资", "xinjiang-2021-2025"),
-    ("地理标志", "xinjiang-2016-2020"),
+    # Only the text a reader sees is searched: 新疆“十三五”规划 names 地理标志 only inside a tooltip.
+    ("地理标志", "xinjiang-2021-2025"),
 ])
 def test_chinese_search(site, query, expected):
     page = site.open("index.html")
