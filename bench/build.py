@@ -9,7 +9,6 @@ and MRR per language, bench/search_relevance.py). Medians of at least 3 runs.
 from __future__ import annotations
 
 import difflib
-import json
 import os
 import shutil
 import statistics
@@ -25,6 +24,7 @@ from tools.common.paths import DOCS, REPO, SOURCES
 from tools.ingest import script
 from tools.model.plandata import load_all
 from tools.publish.bundle import make_bundle
+from tools.site import search_index
 from tools.site.htmltext import article_text
 
 ROOT = REPO
@@ -97,10 +97,10 @@ def build_figures() -> dict:
     figures["plain_mkdocs"] = median_time([mkdocs, "build", "-q", "-f", str(plain_config)], env=env)
     # Side by side in the same run: `make site` with docs/ fresh and the venv installed.
     figures["make_site_warm"] = median_time(["make", "--no-print-directory", "site"], env=env)
-    index = Path(site) / "search" / "search_index.json"
-    docs = json.loads(index.read_text(encoding="utf-8"))["docs"]
-    figures["index_bytes"] = index.stat().st_size
-    figures["text_bytes"] = sum(len(doc["text"].encode("utf-8")) for doc in docs)
+    # The search index: one file per language (tools/site/search_index.py); text = titles and section text.
+    indexes = [search_index.read(Path(site), lang) for lang in search_index.LANGS]
+    figures["index_bytes"] = sum((Path(site) / "search" / f"{lang}.js").stat().st_size for lang in search_index.LANGS)
+    figures["text_bytes"] = sum(len((doc[3] + doc[4]).encode("utf-8")) for index in indexes for doc in index["docs"])
     pages = sorted(Path(site).rglob("*.html"), key=lambda p: p.stat().st_size)
     largest = pages[-1]
     text = article_text(largest.read_text(encoding="utf-8"))
@@ -173,18 +173,43 @@ def scale_figures() -> dict[int, dict]:
     return results
 
 
-def search_relevance() -> list[str]:
-    """The search relevance section, measured on a fresh build of the real site."""
+def search_figures() -> list[str]:
+    """Search relevance and cost, measured on fresh builds of the real site and of the 50-plan corpus."""
+    from bench import search_cost
     from bench import search_relevance as relevance
 
-    site = Path(tempfile.mkdtemp(prefix="bench-search-"))
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     mkdocs = str(Path(sys.executable).parent / "mkdocs")
+    site = Path(tempfile.mkdtemp(prefix="bench-search-"))
+    workdir = Path(tempfile.mkdtemp(prefix="bench-search-50-"))
+    first_plan = load_all(SOURCES)[0].slug
     try:
         subprocess.run([mkdocs, "build", "-q", "-d", str(site)], cwd=ROOT, check=True, capture_output=True, env=env)
-        return relevance.render(relevance.measure(site))
+        lines = relevance.render(relevance.measure(site))
+        cost = {"real": search_cost.measure(site, first_plan)}
+        sources = synthetic_sources(workdir, SCALES[-1] // 5)
+        shutil.copytree(DOCS / "assets", workdir / "docs" / "assets")
+        subprocess.run([sys.executable, "-m", "tools", "--plans", str(sources / "plans"), "--docs", str(workdir / "docs"), "build"],
+                       cwd=ROOT, check=True, capture_output=True, env=env)
+        subprocess.run([mkdocs, "build", "-q", "-f", str(scale_config(workdir))], cwd=ROOT, check=True, capture_output=True, env=env)
+        cost[f"{SCALES[-1]} plans"] = search_cost.measure(workdir / "site", first_plan)
+        return lines + search_cost.render(cost)
     finally:
         shutil.rmtree(site, ignore_errors=True)
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+SEARCH_HEADING = "## Search relevance"
+
+
+def write_search_only() -> int:
+    """`python -m tools bench --search`: measure search alone and replace its sections of BENCHMARKS.md."""
+    path = ROOT / "BENCHMARKS.md"
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n\n"
+    head = text.split(SEARCH_HEADING)[0].rstrip("\n") + "\n\n"
+    path.write_text(head + "\n".join(search_figures()), encoding="utf-8")
+    print(path.read_text(encoding="utf-8"))
+    return 0
 
 
 def render(rows: list[dict], figures: dict, scale: dict[int, dict], browser: dict | None,
@@ -277,7 +302,7 @@ def main() -> int:
     from bench.browser import search_timings
 
     browser = search_timings(ROOT / "dist" / "ip-plans-offline.zip")
-    relevance = search_relevance()
+    relevance = search_figures()
     (ROOT / "BENCHMARKS.md").write_text(render(rows, figures, scale, browser, relevance), encoding="utf-8")
     print((ROOT / "BENCHMARKS.md").read_text(encoding="utf-8"))
     return 0 if all(row["ours"] < row["tw2sp"] for row in rows) else 1

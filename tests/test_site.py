@@ -8,7 +8,7 @@ import re
 import pytest
 from support import SLUGS
 
-from tools.site import material
+from tools.site import material, search_index
 
 ANCHOR = re.compile(r'id="((?:s\d|preamble|box-|table-)[^"]*)"')
 
@@ -73,22 +73,46 @@ def test_no_request_to_outside_hosts(built_site):
             assert host not in html, (path, host)
 
 
-def test_search_index_covers_both_languages_with_chinese_segmentation(built_site):
-    index = json.loads(page(built_site, "search/search_index.json"))
-    separator = index["config"]["separator"]
-    assert "\u200b" in separator or "\\u200b" in separator, separator
-    locations = [doc["location"] for doc in index["docs"]]
-    assert any(loc.startswith("en/") for loc in locations)
-    assert any(loc.startswith("yuxi-2021/") for loc in locations)
-    chinese = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("yuxi-2021/"))
-    assert "\u200b" in chinese, "jieba segmentation is missing"
-    assert "pledge financing" in " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("en/"))
+def test_search_index_one_file_per_language(built_site):
+    zh = search_index.read(built_site, "zh")
+    en = search_index.read(built_site, "en")
+    assert all(not url.startswith("en/") for url, _ in zh["pages"])
+    assert all(url.startswith("en/") for url, _ in en["pages"])
+    assert {url.split("/")[0] for url, _ in zh["pages"]} >= set(SLUGS)
+    assert "pledge financing" in " ".join(doc[4] for doc in en["docs"])
+    assert "知识产权" in zh["vocab"].split(" ") and "vocab" not in en
 
 
 def test_twins_excluded_from_search(built_site):
-    index = json.loads(page(built_site, "search/search_index.json"))
-    zh_text = " ".join(doc["text"] for doc in index["docs"] if doc["location"].split("/")[0] in SLUGS)
-    assert "pledge financing" not in zh_text
+    zh = search_index.read(built_site, "zh")
+    plan_text = " ".join(doc[4] for doc in zh["docs"] if zh["pages"][doc[0]][0].split("/")[0] in SLUGS)
+    assert "pledge" in " ".join(doc[4] for doc in zh["docs"])  # the bilingual glossary keeps both
+    assert "pledge financing" not in plan_text
+
+
+def test_search_results_are_labelled_with_plan_number_and_title(built_site):
+    for lang, label in (("zh", "新疆“十四五”规划 三（一）5 推进专利金融创新发展"),
+                        ("en", "Xinjiang 2021–2025 §3.1.5 Promoting innovative development of patent finance")):
+        index = search_index.read(built_site, lang)
+        labels = {(index["pages"][doc[0]][0], doc[1]): doc[2] for doc in index["docs"]}
+        prefix = "en/" if lang == "en" else ""
+        assert labels[(f"{prefix}xinjiang-2021-2025/index.html", "s3-1-5")] == label
+
+
+def test_search_data_is_plain_utf8_without_zero_width_spaces(built_site):
+    for lang in ("zh", "en"):
+        raw = page(built_site, f"search/{lang}.js")
+        assert "\u200b" not in raw and "\\u200b" not in raw
+        assert not re.search(r"\\u[4-9][0-9a-f]{3}", raw) and "<p>" not in raw
+
+
+def test_material_index_cut_to_its_configuration(built_site):
+    """Material fetches search/search_index.json on every page load: only ≈ 200 bytes now."""
+    raw = page(built_site, "search/search_index.json")
+    index = json.loads(raw)
+    assert index["docs"] == [] and "\\u200b" in index["config"]["separator"]
+    assert len(raw.encode("utf-8")) < 400
+    assert page(built_site, "search/search_index.js") == material.OFFLINE_INDEX_PREFIX + raw
 
 
 def test_indicator_table_rows_have_ids(built_site):
@@ -116,11 +140,3 @@ def test_cite_page_in_both_languages(built_site):
     assert "《新疆维吾尔自治区知识产权“十四五”规划》三（一）1" in zh
     assert "Xinjiang IP Plan for the 14th Five-Year Plan Period (2021–2025) (unofficial translation), §3.1.1" in en
     assert 'href="../yuxi-2021/index.html#s2-6-29"' in zh
-
-
-def test_search_index_written_as_utf8(built_site):
-    raw = page(built_site, "search/search_index.json")
-    assert "\\u200b" not in raw.replace("\\\\u200b", "") and not re.search(r"\\u[4-9][0-9a-f]{3}", raw)
-    text_bytes = sum(len(doc["text"].encode("utf-8")) for doc in json.loads(raw)["docs"])
-    assert len(raw.encode("utf-8")) <= 1.5 * text_bytes
-    assert page(built_site, "search/search_index.js") == material.OFFLINE_INDEX_PREFIX + raw

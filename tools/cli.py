@@ -67,7 +67,7 @@ def cmd_bundle(args: argparse.Namespace) -> int:
 def cmd_bench(args: argparse.Namespace) -> int:
     from bench import build as bench
 
-    return bench.main()
+    return bench.write_search_only() if args.search else bench.main()
 
 
 def parser() -> argparse.ArgumentParser:
@@ -83,7 +83,9 @@ def parser() -> argparse.ArgumentParser:
     review.add_argument("--out", type=Path, default=REVIEW, help="where to write the Markdown report")
     review.set_defaults(func=cmd_review)
     sub.add_parser("bundle", help="zip site/ into dist/ip-plans-offline.zip").set_defaults(func=cmd_bundle)
-    sub.add_parser("bench", help="measure and write BENCHMARKS.md").set_defaults(func=cmd_bench)
+    bench = sub.add_parser("bench", help="measure and write BENCHMARKS.md")
+    bench.add_argument("--search", action="store_true", help="only search relevance and cost (replaces those sections)")
+    bench.set_defaults(func=cmd_bench)
     convert = sub.add_parser("convert", help="traditional → mainland simplified, stdin or FILE")
     convert.add_argument("file", nargs="?", default="-")
     convert.add_argument("--mode", choices=SCRIPTS, default=script.TAIWAN, help="the script the text is written in")

@@ -191,32 +191,6 @@
     title.insertAdjacentElement("afterend", bar);
   }
 
-  /* Chinese queries: the index was segmented by jieba at build time, so split a query
-     such as 质押融资 into the index's own words (longest match first) before search runs. */
-  var vocabulary = null;
-  function segment(run) {
-    if (!vocabulary) {
-      vocabulary = new Set((window.CJK_VOCAB || "").split(" "));
-    }
-    var words = [];
-    var i = 0;
-    while (i < run.length) {
-      var size = Math.min(8, run.length - i);
-      while (size > 1 && !vocabulary.has(run.substr(i, size))) size--;
-      words.push(run.substr(i, size));
-      i += size;
-    }
-    return words.join(" ");
-  }
-  function segmentQuery(event) {
-    var input = event.target;
-    if (!input.matches || !input.matches(N.searchInput) || event.isComposing) return;
-    var segmented = input.value.replace(/[\u3400-\u9fff]{3,}/g, segment);
-    if (segmented !== input.value) input.value = segmented;
-  }
-  document.addEventListener("input", segmentQuery, true);
-  document.addEventListener("compositionend", segmentQuery, true);
-
   function init() {
     var article = document.querySelector(N.article);
     keepAnchor();

@@ -17,7 +17,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 
 from tools.common import contract  # noqa: E402
 from tools.render import jsonld  # noqa: E402
-from tools.site import material  # noqa: E402
+from tools.site import search_index  # noqa: E402
 from tools.site.tooltips import GlossaryTooltipsExtension  # noqa: E402
 
 EXTRA_PAGES = ("targets/index.md", "glossary/index.md", "topics/index.md", "references/index.md", "cite/index.md", "open-data/index.md")
@@ -48,43 +48,13 @@ def on_post_page(output, page, config, **kwargs):
     return re.sub(rf'(<h1\b[^>]*\b{contract.PAGE_URL}=")/', lambda match: f"{match.group(1)}{base}/", output, count=1)
 
 
-@event_priority(-150)  # after static-i18n has built every language into the shared index
+@event_priority(-150)  # after static-i18n has built every language and the offline plugin has run
 def on_post_build(config, **kwargs):
-    """Write the Chinese search vocabulary used to segment queries in the browser.
-
-    jieba segments the pages at build time, but a reader's query such as 质押融资 arrives
-    unsegmented; assets/site.js splits it with the words the index actually contains.
-    """
+    """One search index per language, loaded by the search worker on the first query
+    (tools/site/search_index.py); Material's own index is cut down to its configuration."""
     site = Path(config.site_dir)
-    index_file = site / "search" / "search_index.json"
-    if not index_file.exists():
-        return
-    index = json.loads(index_file.read_text(encoding="utf-8"))
-    write_index_as_utf8(site, index)
+    search_index.write(site, Path(config.docs_dir))
     write_sitemaps(site, config)
-    words: set[str] = set()
-    for doc in index["docs"]:
-        text = re.sub(r"<[^>]+>", " ", doc.get("title", "") + " " + doc.get("text", ""))
-        for token in re.split(r"[\s\u200b]+", text):
-            token = token.strip()
-            if 2 <= len(token) <= 8 and re.fullmatch(r"[\u3400-\u9fff]+", token):
-                words.add(token)
-    target = site / "assets" / "cjk-vocab.js"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text("window.CJK_VOCAB = " + json.dumps(" ".join(sorted(words)), ensure_ascii=False) + ";\n", encoding="utf-8")
-
-
-def write_index_as_utf8(site: Path, index: dict) -> None:
-    """Material escapes every CJK character (and U+200B) as \\uXXXX, doubling the index.
-
-    The same JSON written as UTF-8 is equally valid for Material's search; the offline
-    plugin's search_index.js (written earlier, at priority -100) gets the same content.
-    """
-    compact = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-    (site / "search" / "search_index.json").write_text(compact, encoding="utf-8")
-    script_file = site / "search" / "search_index.js"
-    if script_file.exists():
-        script_file.write_text(f"{material.OFFLINE_INDEX_PREFIX}{compact}", encoding="utf-8")
 
 
 def write_sitemaps(site: Path, config) -> None:

@@ -1,0 +1,227 @@
+"""The search index: one file per language, read by assets/search-worker.js.
+
+Material's own index holds both languages in one JSON file (≈ 880 KB) that every page
+downloads at load time, and its worker splits a Chinese query into one-character
+prefixes. Instead, after the build:
+
+- every built page of a language is cut into sections at its headings (the same cut the
+  relevance benchmark makes) and written to `search/<lang>.js` as a script that sets
+  `self.SEARCH_DATA`; the worker loads it with `importScripts` on the first query, which
+  works from file:// as well as over http;
+- each plan section carries the label a reader recognises (plan short name, printed
+  number, title: 新疆“十四五”规划 三（一）5 推进专利金融创新发展);
+- the Chinese file carries the words jieba finds in the text, so that the worker splits
+  a query with the same vocabulary the text was segmented with;
+- Material's `search/search_index.json` (and the offline plugin's `search_index.js`) is
+  cut down to its configuration, so that nothing but ≈ 200 bytes is fetched at page load.
+
+Zero-width spaces and the markup are stripped: the files hold plain text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+from tools.common import contract
+from tools.site.material import ARTICLE_CLASS, OFFLINE_INDEX_PREFIX
+
+LANGS = ("zh", "en")
+HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
+VOID = {"br", "img", "hr", "meta", "link", "input", "wbr", "source", "col", "area", "base", "embed", "param", "track"}
+SKIP_CLASSES = set(contract.INTERFACE_CLASSES)
+SKIP_IDS = set(contract.INTERFACE_IDS) - {contract.TITLE_ID}
+CJK_WORD = re.compile(r"[\u3400-\u9fff]{2,8}")
+PLAN = "p"  # kind of a plan section; everything else (glossary, topics, references, …) is "o"
+
+
+@dataclass
+class Section:
+    anchor: str
+    heading: list[str] = field(default_factory=list)
+    parts: list[str] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return clean("".join(self.heading))
+
+    @property
+    def text(self) -> str:
+        return clean("".join(self.parts))
+
+
+def clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u200b", "")).strip()
+
+
+class Splitter(HTMLParser):
+    """A built page's article cut at its headings that carry an id (h1#title opens the first)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.sections: list[Section] = []
+        self.in_article = 0
+        self.skipping = 0
+        self.heading = 0
+        self.stack: list[bool] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in VOID:
+            return
+        attributes = dict(attrs)
+        classes = set((attributes.get("class") or "").split())
+        if tag == "article" and ARTICLE_CLASS in classes:
+            self.in_article += 1
+        skip = bool(classes & SKIP_CLASSES) or attributes.get("id") in SKIP_IDS or tag in ("script", "style")
+        self.stack.append(skip)
+        self.skipping += skip
+        if not self.in_article or self.skipping:
+            return
+        if (tag == "h1" and attributes.get("id") == contract.TITLE_ID) or (tag in HEADINGS and attributes.get("id")):
+            self.sections.append(Section(attributes["id"]))
+            self.heading = 1
+        elif self.heading:
+            self.heading += 1
+
+    def handle_endtag(self, tag):
+        if tag in VOID or not self.stack:
+            return
+        self.skipping -= self.stack.pop()
+        if self.heading:
+            self.heading -= 1
+        if tag == "article":
+            self.in_article = max(0, self.in_article - 1)
+
+    def handle_data(self, data):
+        if not (self.in_article and self.sections) or self.skipping:
+            return
+        if self.heading:
+            self.sections[-1].heading.append(data)
+        else:
+            self.sections[-1].parts.append(data)
+
+
+def pages(site: Path, lang: str) -> list[Path]:
+    """The built pages of one language (Chinese at the root, English under en/), in a stable order."""
+    root = site / "en" if lang == "en" else site
+    found = []
+    for path in sorted(root.rglob("index.html")):
+        relative = path.relative_to(site).as_posix()
+        if lang == "zh" and relative.startswith("en/"):
+            continue
+        found.append(path)
+    return found
+
+
+@dataclass(frozen=True)
+class Labels:
+    """Plan short names and printed section numbers (docs/data/sections.json)."""
+
+    short: dict[tuple[str, str], str]  # (slug, lang) → 新疆“十四五”规划 / Xinjiang 2021–2025
+    numbers: dict[tuple[str, str], tuple[str, str, str]]  # (slug, anchor) → (number, title_zh, title_en)
+
+    def plan_of(self, relative: str) -> str | None:
+        slug = relative.removeprefix("en/").split("/")[0]
+        return slug if (slug, "zh") in self.short else None
+
+    def label(self, slug: str, anchor: str, heading: str, lang: str) -> str:
+        short = self.short[(slug, lang)]
+        if anchor == contract.TITLE_ID:
+            return short
+        if (slug, anchor) not in self.numbers:
+            return f"{short} {heading}".strip()
+        number, title_zh, title_en = self.numbers[(slug, anchor)]
+        if lang == "en":
+            number = "§" + anchor[1:].replace("-", ".")
+        title = (title_en or title_zh) if lang == "en" else title_zh
+        return " ".join(part for part in (short, number, title) if part)
+
+
+def load_labels(docs: Path) -> Labels:
+    from tools.common.paths import SOURCES
+    from tools.common.ui import localized
+    from tools.model.plandata import load_all
+
+    plans = json.loads((docs / "data" / "plans.json").read_text(encoding="utf-8"))
+    known = {plan.slug: plan for plan in load_all(SOURCES)}
+    short = {}
+    for plan in plans:
+        for lang in LANGS:
+            data = known.get(plan["slug"])
+            # A plan outside sources/ (the synthetic benchmark corpus) is named by its title.
+            short[(plan["slug"], lang)] = localized(data, "short", lang) if data else plan[f"title_{lang}"]
+    sections = json.loads((docs / "data" / "sections.json").read_text(encoding="utf-8"))
+    numbers = {(s["plan"], s["anchor"]): (s["number"], s["title_zh"], s["title_en"]) for s in sections}
+    return Labels(short, numbers)
+
+
+def language_index(site: Path, lang: str, labels: Labels) -> dict:
+    """{"pages": [[url, title]], "docs": [[page, anchor, label, heading, text, kind]]}."""
+    index: dict = {"pages": [], "docs": []}
+    for path in pages(site, lang):
+        relative = path.relative_to(site).as_posix()
+        splitter = Splitter()
+        splitter.feed(path.read_text(encoding="utf-8"))
+        if not splitter.sections:
+            continue
+        slug = labels.plan_of(relative)
+        page_title = splitter.sections[0].title if splitter.sections[0].anchor == contract.TITLE_ID else ""
+        number = len(index["pages"])
+        index["pages"].append([relative, page_title])
+        for section in splitter.sections:
+            heading = section.title or page_title
+            label = labels.label(slug, section.anchor, heading, lang) if slug else heading
+            index["docs"].append([number, section.anchor, label, heading, section.text, PLAN if slug else "o"])
+    return index
+
+
+def vocabulary(index: dict) -> list[str]:
+    """The Chinese words (2–8 characters) jieba finds in the text: the worker's query dictionary."""
+    import jieba
+
+    jieba.setLogLevel(60)
+    words: set[str] = set()
+    for doc in index["docs"]:
+        for part in (doc[3], doc[4]):
+            words.update(word for word in jieba.cut(part) if CJK_WORD.fullmatch(word))
+    return sorted(words)
+
+
+def write(site: Path, docs: Path) -> dict[str, int]:
+    """Write search/zh.js and search/en.js and stub Material's index; language → bytes written."""
+    labels = load_labels(docs)
+    sizes = {}
+    for lang in LANGS:
+        index = language_index(site, lang, labels)
+        if not index["docs"]:
+            continue
+        if lang == "zh":
+            index["vocab"] = " ".join(vocabulary(index))
+        text = "self.SEARCH_DATA=" + json.dumps(index, ensure_ascii=False, separators=(",", ":")) + ";\n"
+        target = site / "search" / f"{lang}.js"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        sizes[lang] = len(text.encode("utf-8"))
+    stub_material_index(site)
+    return sizes
+
+
+def read(site: Path, lang: str) -> dict:
+    """A written index file, parsed back (for the benchmark)."""
+    text = (site / "search" / f"{lang}.js").read_text(encoding="utf-8")
+    return json.loads(text.removeprefix("self.SEARCH_DATA=").rstrip().removesuffix(";"))
+
+
+def stub_material_index(site: Path) -> None:
+    """Material fetches search/search_index.json (file://: search_index.js) on every page;
+    keep only its configuration (the highlighter on the target page reads the separator)."""
+    index_file = site / "search" / "search_index.json"
+    if not index_file.exists():
+        return
+    config = json.loads(index_file.read_text(encoding="utf-8"))["config"]
+    stub = json.dumps({"config": config, "docs": []}, ensure_ascii=False, separators=(",", ":"))
+    index_file.write_text(stub, encoding="utf-8")
+    (site / "search" / "search_index.js").write_text(f"{OFFLINE_INDEX_PREFIX}{stub}", encoding="utf-8")
