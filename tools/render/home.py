@@ -9,8 +9,8 @@ from tools.common import contract as c
 from tools.common.ui import localized
 from tools.model import anchors
 from tools.model.document import Plan
-from tools.render.corpus import Corpus
 from tools.publish.bundle import ZIP_NAME
+from tools.render.corpus import Corpus
 from tools.render.markdown import front_matter, page_heading, safe
 
 

@@ -65,7 +65,8 @@ def on_page_content(html_text, page, config, files, **kwargs):
     lang = page_lang(page)
     text = html.escape(strings().get("en", "unofficial"))
     if lang == "en" and f'id="{contract.UNOFFICIAL_ID}"' not in html_text:
-        original = f"{to_root(page)}{page.url.removeprefix('en/')}index.html"
+        original = page.url.removeprefix("en/")
+        original = to_root(page) + (original + "index.html" if not original or original.endswith("/") else original)
         zh_link = html.escape(strings().get("en", "zh_original"))
         notice = (f'<p class="{contract.UNOFFICIAL} {contract.ANNOTATION}" lang="en">{text} '
                   f'<a class="{contract.ZH_ORIGINAL}" href="{original}" lang="zh-Hans">{zh_link}</a></p>')
