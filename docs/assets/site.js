@@ -38,10 +38,12 @@
     }
   }
 
-  /* The first citable element whose top is in view (ids are the same in both languages). */
+  /* The first citable element the reader can see below the sticky header (ids are the same
+     in both languages); one whose last line is all that peeks out does not count. */
   function anchorInView() {
     var elements = document.querySelectorAll("article [" + N.cite + "][id]");
-    var header = 64;
+    var bar = document.querySelector(".md-header");
+    var header = (bar ? bar.getBoundingClientRect().bottom : 48) + 24;
     for (var i = 0; i < elements.length; i++) {
       var box = elements[i].getBoundingClientRect();
       if (box.bottom > header && box.height > 0) return elements[i].id;
