@@ -334,7 +334,6 @@ def test_screenshots(browser, served):
     abbr = view.locator("article abbr:text-is('贯标')").first
     abbr.scroll_into_view_if_needed()
     abbr.hover()
-    tooltip = view.locator(".md-tooltip2").first
-    tooltip.wait_for(state="visible", timeout=5000)
+    view.locator("#term-tooltip").wait_for(state="visible", timeout=5000)
     view.screenshot(path=str(ARTIFACTS / "tooltip-zh.png"))
     page.close()
