@@ -213,14 +213,76 @@ def test_no_network_requests_and_no_errors(site, path):
 def test_glossary_tooltip_on_hover(site, path, term, definition):
     page = site.open(path)
     abbr = page.locator(f"article abbr:text-is('{term}')").first if term else page.locator("article p abbr").first
-    title = abbr.get_attribute("title")
-    assert title and (definition is None or definition in title)
+    text = abbr.get_attribute("data-definition")
+    assert text and (definition is None or definition in text)
+    # Moved out of `title`: no mouse-only tooltip of Material's or the browser's.
+    assert abbr.get_attribute("title") is None
     abbr.scroll_into_view_if_needed()
     abbr.hover()
-    tooltip = page.locator(".md-tooltip2")
-    tooltip.first.wait_for(state="visible", timeout=5000)
-    assert title[:10] in tooltip.first.inner_text()
+    tooltip = page.locator("#term-tooltip[role=tooltip]")
+    tooltip.wait_for(state="visible", timeout=5000)
+    assert tooltip.inner_text() == text
+    assert abbr.get_attribute("aria-describedby") == "term-tooltip"
+    # WCAG 1.4.13: the pointer can move onto the tooltip and it stays.
+    page.mouse.move(*_centre(tooltip))
+    page.wait_for_timeout(600)
+    assert tooltip.is_visible()
+    page.keyboard.press("Escape")
+    assert not tooltip.is_visible()
     assert site.outside_requests() == []
+
+
+def _centre(locator) -> tuple[float, float]:
+    box = locator.bounding_box()
+    return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+
+
+def test_glossary_tooltip_by_keyboard(site):
+    page = site.open("xinjiang-2021-2025/index.html")
+    abbr = page.locator("article p abbr").first
+    assert abbr.evaluate("a => a.tabIndex") == 0
+    # Tab from the element just before the term lands on it and opens the tooltip.
+    abbr.evaluate("""a => { const b = document.createElement('button'); b.id = 'before-term'; a.before(b); b.focus(); }""")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.tagName") == "ABBR"
+    tooltip = page.locator("#term-tooltip")
+    assert tooltip.is_visible()
+    size, weight = tooltip.evaluate("t => [parseFloat(getComputedStyle(t).fontSize), getComputedStyle(t).fontWeight]")
+    assert size >= 14 and weight == "400"
+    page.keyboard.press("Escape")
+    assert not tooltip.is_visible()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")
+    assert tooltip.is_visible()
+    page.keyboard.press("Tab")
+    assert not tooltip.is_visible()
+
+
+@pytest.mark.parametrize("path,lang,expected", [
+    ("xinjiang-2021-2025/index.html", "en", "/en/xinjiang-2021-2025/index.html"),
+    ("en/yuxi-2021/index.html", "zh", "/yuxi-2021/index.html"),
+])
+def test_language_switch_lands_on_the_section_in_view(site, path, lang, expected):
+    page = site.open(path)
+    section = page.locator("article h3[id][data-cite]").nth(3)
+    anchor = section.get_attribute("id")
+    # Scroll until the layout has settled (Material mounts its components after load).
+    tops = []
+    while len(tops) < 2 or abs(tops[-1] - tops[-2]) > 1:
+        tops.append(section.evaluate("e => { e.scrollIntoView({behavior: 'instant'}); return e.getBoundingClientRect().top; }"))
+        page.wait_for_timeout(250)
+        assert len(tops) < 20, tops
+    assert page.evaluate("location.hash") == ""
+    # Click where the link is, as a reader does: locator.click() would first scroll the sticky
+    # header's link "into view", which scrolls the page and changes the section in view.
+    page.hover(".md-header__option .md-select")
+    link = page.locator(f"a.md-select__link[hreflang={lang}]")
+    link.wait_for(state="visible")
+    with page.expect_navigation():
+        page.mouse.click(*_centre(link))
+    page.wait_for_load_state("load")
+    assert page.url.endswith(f"{expected}#{anchor}"), page.url
+    assert page.locator(f"[id='{anchor}']").count() == 1
 
 
 def test_comparison_charts_render(site):
@@ -273,8 +335,7 @@ def test_screenshots(browser, served):
     abbr = view.locator("article abbr:text-is('贯标')").first
     abbr.scroll_into_view_if_needed()
     abbr.hover()
-    tooltip = view.locator(".md-tooltip2").first
-    tooltip.wait_for(state="visible", timeout=5000)
+    view.locator("#term-tooltip").wait_for(state="visible", timeout=5000)
     view.screenshot(path=str(ARTIFACTS / "tooltip-zh.png"))
     page.close()
 

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from tools.publish.bundle import BUNDLE_FOLDER, make_bundle
+from tools.publish.bundle import BUNDLE_FOLDER, README_NAME, ZIP_NAME, make_bundle, publish_bundle
 
 
 class Links(HTMLParser):
@@ -41,6 +41,9 @@ def broken_links(root: Path) -> list[str]:
             url = urlparse(href)
             if url.scheme or href.startswith(("mailto:", "javascript:")) or href.startswith("//"):
                 continue
+            # The offline zip is written beside the site by the bundle step (test below).
+            if url.path.endswith(ZIP_NAME) and (path.parent / url.path).resolve() == (root / ZIP_NAME).resolve():
+                continue
             target = (path.parent / unquote(url.path)).resolve() if url.path else path
             if target.is_dir():
                 target = target / "index.html"
@@ -70,3 +73,19 @@ def test_checker_finds_a_broken_anchor(tmp_path):
     (tmp_path / "index.html").write_text('<a href="other.html#nowhere">x</a><a href="#here">y</a><p id="here"></p>', encoding="utf-8")
     (tmp_path / "other.html").write_text('<p id="somewhere"></p>', encoding="utf-8")
     assert broken_links(tmp_path) == ["index.html → other.html#nowhere (no such anchor)"]
+
+
+def test_bundle_has_a_readme_and_is_published_where_the_site_links(built_site, tmp_path):
+    archive = tmp_path / "dist" / ZIP_NAME
+    publish_bundle(built_site, archive)
+    assert (built_site / ZIP_NAME).read_bytes() == archive.read_bytes()
+    with zipfile.ZipFile(archive) as zipped:
+        names = zipped.namelist()
+        readme = zipped.read(f"{BUNDLE_FOLDER}/{README_NAME}").decode("utf-8")
+    assert f"{BUNDLE_FOLDER}/index.html" in names and f"{BUNDLE_FOLDER}/{ZIP_NAME}" not in names
+    assert "index.html" in readme and "解压" in readme and "Unzip" in readme
+    for page, href in (("index.html", ZIP_NAME), ("en/index.html", f"../{ZIP_NAME}")):
+        html = (built_site / page).read_text(encoding="utf-8")
+        # The home page's text and the footer both link to it.
+        assert html.count(f'class="offline-zip" href="{href}"') == 2, page
+    (built_site / ZIP_NAME).unlink()

@@ -210,3 +210,40 @@ def test_screenshots_at_both_widths_and_palettes(open_page):
                     page.screenshot(path=str(out))
                     assert out.stat().st_size > 5_000
                     page.context.close()
+
+
+# -- 9 translation notice -----------------------------------------------------------
+def test_every_english_page_says_it_is_an_unofficial_translation(open_page):
+    notice = ui("en", "unofficial")
+    for path in PAGE_TYPES + ["open-data/index.html"]:
+        page = open_page("en/" + path)
+        shown = page.locator("article .unofficial").filter(has_text=notice)
+        assert shown.count() == 1 and shown.is_visible(), path
+        page.context.close()
+
+
+def test_side_by_side_shows_the_notice_once(open_page):
+    page = open_page(f"{SLUGS[0]}/index.html")
+    notices = page.locator("article .unofficial")
+    assert [n.is_visible() for n in notices.all()] == [False]
+    page.click(".plan-toolbar .sbs-toggle")
+    assert notices.first.is_visible() and notices.first.inner_text() == ui("en", "unofficial")
+    assert notices.first.get_attribute("lang") == "en"
+    page.click(".plan-toolbar .sbs-toggle")
+    page.context.close()
+
+
+# -- best-practice findings: search dialog name, table headers, one title -------------
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_frame_has_named_dialog_full_headers_and_one_title(open_page, prefix):
+    lang = "en" if prefix else "zh"
+    page = open_page(prefix + "references/index.html")
+    page.evaluate(AXE)
+    rules = ["aria-dialog-name", "empty-table-header"]
+    result = page.evaluate("rules => axe.run(document, {runOnly: {type: 'rule', values: rules}})", rules)
+    assert [v["id"] for v in result["violations"]] == []
+    assert page.locator(".md-search[role=dialog]").get_attribute("aria-label") == ui(lang, "search_dialog")
+    page.goto(page.url.replace("references/index.html", "index.html"))
+    title = page.title()
+    assert " - " not in title and title, title
+    page.context.close()

@@ -13,7 +13,7 @@ from tools.common.errors import InputError
 from tools.common.paths import BUNDLE, DOCS, REVIEW, SITE, SOURCES, SourceTree
 from tools.ingest import script, taiwan_table
 from tools.model.plandata import SCRIPTS
-from tools.publish.bundle import make_bundle
+from tools.publish.bundle import publish_bundle
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -59,7 +59,7 @@ def cmd_taiwan_table(args: argparse.Namespace) -> int:
 
 
 def cmd_bundle(args: argparse.Namespace) -> int:
-    size = make_bundle(SITE, BUNDLE)
+    size = publish_bundle(SITE, BUNDLE)
     print(f"{BUNDLE.relative_to(BUNDLE.parent.parent)}: {size} bytes")
     return 0
 

@@ -38,10 +38,12 @@
     }
   }
 
-  /* The first citable element whose top is in view (ids are the same in both languages). */
+  /* The first citable element the reader can see below the sticky header (ids are the same
+     in both languages); one whose last line is all that peeks out does not count. */
   function anchorInView() {
     var elements = document.querySelectorAll("article [" + N.cite + "][id]");
-    var header = 64;
+    var bar = document.querySelector(".md-header");
+    var header = (bar ? bar.getBoundingClientRect().bottom : 48) + 24;
     for (var i = 0; i < elements.length; i++) {
       var box = elements[i].getBoundingClientRect();
       if (box.bottom > header && box.height > 0) return elements[i].id;
@@ -191,10 +193,75 @@
     title.insertAdjacentElement("afterend", bar);
   }
 
+  /* Glossary tooltips (WCAG 1.4.13, 2.1.1): each term is reachable by Tab and shows its
+     definition on focus or hover; the tooltip stays while the pointer is on it and Esc closes
+     it. The definition moves out of `title` now, before Material's own tooltips (which are
+     mouse-only) and the browser's native one see it; the HTML keeps it for print and crawlers. */
+  var terms = document.querySelectorAll("article abbr[title]");
+  for (var t = 0; t < terms.length; t++) {
+    terms[t].setAttribute(N.definition, terms[t].getAttribute("title"));
+    terms[t].removeAttribute("title");
+    terms[t].tabIndex = 0;
+  }
+  function addTooltips() {
+    if (!terms.length) return;
+    var tip = document.createElement("div");
+    tip.className = N.termTooltip;
+    tip.id = N.termTooltip;
+    tip.setAttribute("role", "tooltip");
+    tip.hidden = true;
+    document.body.appendChild(tip);
+    var current = null;
+    var timer = null;
+    function show(term) {
+      clearTimeout(timer);
+      if (current && current !== term) current.removeAttribute("aria-describedby");
+      current = term;
+      tip.textContent = term.getAttribute(N.definition);
+      tip.hidden = false;
+      term.setAttribute("aria-describedby", tip.id);
+      var box = term.getBoundingClientRect();
+      var width = tip.offsetWidth;
+      var left = Math.max(8, Math.min(box.left, document.documentElement.clientWidth - width - 8));
+      tip.style.left = (left + window.scrollX) + "px";
+      tip.style.top = (box.bottom + window.scrollY + 6) + "px";
+    }
+    function hide() {
+      clearTimeout(timer);
+      tip.hidden = true;
+      if (current) current.removeAttribute("aria-describedby");
+      current = null;
+    }
+    /* A short grace period lets the pointer travel from the term onto the tooltip. */
+    function hideSoon() { clearTimeout(timer); timer = setTimeout(hide, 300); }
+    for (var i = 0; i < terms.length; i++) {
+      (function (term) {
+        term.addEventListener("mouseenter", function () { show(term); });
+        term.addEventListener("mouseleave", hideSoon);
+        term.addEventListener("focus", function () { show(term); });
+        term.addEventListener("blur", hide);
+      })(terms[i]);
+    }
+    tip.addEventListener("mouseenter", function () { clearTimeout(timer); });
+    tip.addEventListener("mouseleave", hideSoon);
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && !tip.hidden) hide();
+    });
+  }
+
+  /* The offline copy cannot contain itself: its links to the zip are hidden there. */
+  function hideOfflineLinksInBundle() {
+    if (location.protocol !== "file:") return;
+    var links = document.querySelectorAll("a." + N.offlineZip);
+    for (var i = 0; i < links.length; i++) links[i].parentElement.hidden = true;
+  }
+
   function init() {
     var article = document.querySelector(N.article);
     keepAnchor();
     addStatus();
+    addTooltips();
+    hideOfflineLinksInBundle();
     window.addEventListener("hashchange", keepAnchor);
     if (!article) return;
     addToolbar(article);

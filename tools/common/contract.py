@@ -45,6 +45,10 @@ CITE_FALLBACK = "cite-fallback"
 CITE_STATUS = "cite-status"
 PLAN_TOOLBAR = "plan-toolbar"
 SBS_TOGGLE = "sbs-toggle"
+TERM_TOOLTIP = "term-tooltip"  # the one tooltip that shows a glossary term's definition
+# Added by tools/site/hooks.py.
+SBS_ONLY = "sbs-only"  # shown only in side-by-side mode
+OFFLINE_ZIP = "offline-zip"  # a link to the offline bundle (hidden when the page is the bundle)
 # Inside the SVG charts (tools.render.charts).
 CHART_PARTS = ("label", "axis", "grid", "bar")
 CHART_SERIES = "series-"  # series-0 … series-N
@@ -54,6 +58,7 @@ CLASSES = {
     DASH, BOX, PLAN_TABLE, NOTICE, NOTICE_LABEL, NOTICE_HEADING, PREAMBLE, CLOSING, META_CARD, NORMALIZATION,
     TARGETS_SUMMARY, UNOFFICIAL, ZH_ORIGINAL, CHART, CHART_FIGURE, DEFINITION_OTHER, USED_IN, CITE_BUTTON,
     CITE_FALLBACK, CITE_STATUS, PLAN_TOOLBAR, SBS_TOGGLE, *CHART_PARTS, TRANSLATOR_NOTE, TRANSLATOR_NOTES,
+    TERM_TOOLTIP, SBS_ONLY, OFFLINE_ZIP,
 }
 
 # -- ids of page parts that are not plan text ------------------------------------
@@ -70,6 +75,7 @@ PAGE_URL = "data-url"  # on the page title: the page's canonical address; on cro
 KEEP_ANCHOR = "data-keep-anchor"  # language-switch links that carry the current #anchor
 SEARCH_EXCLUDE = "data-search-exclude"  # Material's search skips the element
 LAST_CITATION = "data-last-citation"  # on <body>: the last text the cite control copied (tests read it)
+DEFINITION = "data-definition"  # on a glossary term: its definition (site.js moves it out of `title`)
 
 # Elements whose text is interface, not the plan's: what the no-loss check skips.
 INTERFACE_CLASSES = {TWIN, DUTY_UNITS, NOTICE_LABEL, CITE_BUTTON, ANNOTATION, "headerlink", "md-source-file"}
@@ -83,5 +89,6 @@ def names() -> dict[str, str]:
         "citeFallback": CITE_FALLBACK, "citeStatus": CITE_STATUS, "toolbar": PLAN_TOOLBAR, "sbsToggle": SBS_TOGGLE,
         "box": BOX, "duty": DUTY, "zhOriginal": ZH_ORIGINAL, "titleId": TITLE_ID,
         "cite": CITE, "pageUrl": PAGE_URL, "keepAnchor": KEEP_ANCHOR, "searchExclude": SEARCH_EXCLUDE,
-        "lastCitation": LAST_CITATION,
+        "lastCitation": LAST_CITATION, "termTooltip": TERM_TOOLTIP, "definition": DEFINITION,
+        "offlineZip": OFFLINE_ZIP,
     }

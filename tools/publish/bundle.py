@@ -7,6 +7,19 @@ import zipfile
 from pathlib import Path
 
 BUNDLE_FOLDER = "ip-plans-offline"
+# The zip is also published inside site/ under this name, so that the home page and the footer
+# can link to it (tools/site/hooks.py); it is never zipped into itself.
+ZIP_NAME = f"{BUNDLE_FOLDER}.zip"
+README_NAME = "README.txt"
+
+
+def readme_text() -> str:
+    """How to open the bundle, in Chinese then English (sources/ui.toml), beside index.html."""
+    from tools.common.paths import SOURCES
+    from tools.common.ui import load_strings
+
+    strings = load_strings(SOURCES.ui)
+    return strings.get("zh", "offline_readme").strip() + "\n\n" + "-" * 40 + "\n\n" + strings.get("en", "offline_readme").strip() + "\n"
 
 
 def zip_timestamp() -> tuple[int, int, int, int, int, int]:
@@ -23,10 +36,20 @@ def make_bundle(site: Path, target: Path) -> int:
         raise FileNotFoundError(f"{site}/index.html not found; run `make site` first")
     target.parent.mkdir(parents=True, exist_ok=True)
     stamp = zip_timestamp()
+    files = {path.relative_to(site).as_posix(): path.read_bytes() for path in site.rglob("*") if path.is_file()}
+    files.pop(ZIP_NAME, None)
+    files[README_NAME] = readme_text().encode("utf-8")
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for path in sorted(p for p in site.rglob("*") if p.is_file()):
-            info = zipfile.ZipInfo(f"{BUNDLE_FOLDER}/{path.relative_to(site).as_posix()}", date_time=stamp)
+        for name in sorted(files):
+            info = zipfile.ZipInfo(f"{BUNDLE_FOLDER}/{name}", date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            archive.writestr(info, path.read_bytes())
+            archive.writestr(info, files[name])
     return target.stat().st_size
+
+
+def publish_bundle(site: Path, target: Path) -> int:
+    """Write the bundle, and a copy of it into site/ where the site's links point."""
+    size = make_bundle(site, target)
+    (site / ZIP_NAME).write_bytes(target.read_bytes())
+    return size

@@ -83,7 +83,8 @@ def render_references_page(corpus: Corpus, lang: str) -> str:
             (labels["ref_year"], str(doc.year) if doc.year else ""),
             (labels["ref_note"], pick(lang, "", doc.note_en)),
         ]
-        out += ["| | |", "|---|---|"] + [f"| {safe(label)} | {safe(value)} |" for label, value in rows if value]
+        out += [f"| {safe(labels['ref_col_field'])} | {safe(labels['ref_col_value'])} |", "|---|---|"]
+        out += [f"| {safe(label)} | {safe(value)} |" for label, value in rows if value]
         cited = " · ".join(f"[{safe(_short(corpus.by_slug[slug], lang))}]({anchors.page_link(slug)})" for slug in doc.cited_by)
         out += [f"| {safe(labels['cited_by'])} | {cited} |", ""]
     if inside:

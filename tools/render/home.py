@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+from html import escape
 
+from tools.common import contract as c
 from tools.common.ui import localized
 from tools.model import anchors
 from tools.model.document import Plan
+from tools.publish.bundle import ZIP_NAME
 from tools.render.corpus import Corpus
 from tools.render.markdown import front_matter, page_heading, safe
 
@@ -43,12 +46,22 @@ def count_word(labels: dict[str, str], n: int) -> str:
     return words[n] if n < len(words) else str(n)
 
 
+def offline_link(labels: dict[str, str], lang: str) -> str:
+    """The offline zip, published beside the site's root by `python -m tools bundle`. Raw HTML: the
+    zip is not a page of docs/, so MkDocs must not try to resolve it."""
+    root = "" if lang == "zh" else "../"
+    return (f'<p><a class="{c.OFFLINE_ZIP}" href="{root}{ZIP_NAME}" download>{escape(labels["offline_zip"])}</a>'
+            f'{escape(labels["colon"] + labels["offline_zip_note"])}</p>')
+
+
 def render_home(corpus: Corpus, lang: str) -> str:
     labels = corpus.strings.of(lang)
     out = [
         *front_matter(labels["home_title"]),
         *page_heading(labels["home_title"]),
         safe(corpus.strings.get(lang, "home_intro", count=count_word(labels, len(corpus.plans)))),
+        "",
+        offline_link(labels, lang),
         "",
         f"## {safe(labels['plans_heading'])} {{#plans}}",
         "",

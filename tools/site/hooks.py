@@ -6,9 +6,11 @@ files, so a sixth plan needs no edit here or in mkdocs.yml.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import sys
+from functools import cache
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -16,6 +18,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from mkdocs.plugins import event_priority  # noqa: E402
 
 from tools.common import contract  # noqa: E402
+from tools.common.paths import SOURCES  # noqa: E402
+from tools.common.ui import Strings, load_strings  # noqa: E402
+from tools.publish.bundle import ZIP_NAME  # noqa: E402
 from tools.render import jsonld  # noqa: E402
 from tools.site import search_index  # noqa: E402
 from tools.site.tooltips import GlossaryTooltipsExtension  # noqa: E402
@@ -38,14 +43,63 @@ def on_config(config, **kwargs):
     return config
 
 
+@cache
+def strings() -> Strings:
+    return load_strings(SOURCES.ui)
+
+
+def page_lang(page) -> str:
+    return getattr(page.file, "locale", None) or ("en" if page.url.startswith("en/") else "zh")
+
+
+def to_root(page) -> str:
+    """From the page's folder back to the site root (relative, so that file:// works)."""
+    return "../" * page.url.count("/")
+
+
+def on_page_content(html_text, page, config, files, **kwargs):
+    """The unofficial-translation notice: one compact line under the title of every English page
+    (plan pages carry their own card), and once, in English, in a Chinese plan page's side-by-side mode."""
+    if page.file.src_uri.startswith("404"):
+        return html_text
+    lang = page_lang(page)
+    text = html.escape(strings().get("en", "unofficial"))
+    if lang == "en" and f'id="{contract.UNOFFICIAL_ID}"' not in html_text:
+        original = page.url.removeprefix("en/")
+        original = to_root(page) + (original + "index.html" if not original or original.endswith("/") else original)
+        zh_link = html.escape(strings().get("en", "zh_original"))
+        notice = (f'<p class="{contract.UNOFFICIAL} {contract.ANNOTATION}" lang="en">{text} '
+                  f'<a class="{contract.ZH_ORIGINAL}" href="{original}" lang="zh-Hans">{zh_link}</a></p>')
+    elif lang == "zh" and f'class="{contract.TWIN}' in html_text:
+        notice = f'<p class="{contract.UNOFFICIAL} {contract.ANNOTATION} {contract.SBS_ONLY}" lang="en">{text}</p>'
+    else:
+        return html_text
+    head, found, rest = html_text.partition("</h1>")
+    return head + found + notice + rest if found else notice + html_text
+
+
 def on_post_page(output, page, config, **kwargs):
     """With a public base URL (site_url or SITE_URL), the address a cite control copies is
     absolute; without one it stays site-relative (/slug/#s3-1-1). Never a file:// path."""
+    output = page_chrome(output, page, config)
     if not config.site_url:
         return output
     base = config.site_url.rstrip("/")
     output = jsonld.absolutize(output, base)
     return re.sub(rf'(<h1\b[^>]*\b{contract.PAGE_URL}=")/', lambda match: f"{match.group(1)}{base}/", output, count=1)
+
+
+def page_chrome(output: str, page, config) -> str:
+    """Material's page frame: a single title on the home page (not "Name - Name"), an accessible
+    name for the search dialog, and the footer's link to the offline zip."""
+    lang = page_lang(page)
+    output = re.sub(r"<title>(.+?) - \1</title>", r"<title>\1</title>", output, count=1)
+    search_name = html.escape(strings().get(lang, "search_dialog"))
+    output = output.replace('data-md-component="search" role="dialog">',
+                            f'data-md-component="search" role="dialog" aria-label="{search_name}">', 1)
+    link = (f'<div class="md-copyright__highlight"><a class="{contract.OFFLINE_ZIP}" href="{to_root(page)}{ZIP_NAME}" download>'
+            f'{html.escape(strings().get(lang, "offline_zip"))}</a></div>')
+    return output.replace('<div class="md-copyright">', f'<div class="md-copyright">{link}', 1)
 
 
 @event_priority(-150)  # after static-i18n has built every language and the offline plugin has run
