@@ -1,4 +1,4 @@
-"""Command line: `python -m tools build|check|translations|bundle|bench|convert|taiwan-table`."""
+"""Command line: `python -m tools build|check|translations|bundle|pdf|bench|convert|taiwan-table`."""
 
 from __future__ import annotations
 
@@ -55,6 +55,12 @@ def cmd_bundle(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_pdf(args: argparse.Namespace) -> int:
+    from tools.publish import pdf
+
+    return pdf.main(args.rest)
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     from bench import build as bench
 
@@ -71,6 +77,9 @@ def parser() -> argparse.ArgumentParser:
     sub.add_parser("check", help="fail when docs/ is stale").set_defaults(func=cmd_check)
     sub.add_parser("translations", help="refresh translation files, keeping unchanged English").set_defaults(func=cmd_translations)
     sub.add_parser("bundle", help="zip site/ into dist/ip-plans-offline.zip").set_defaults(func=cmd_bundle)
+    pdf = sub.add_parser("pdf", help="print each plan page to PDF under site/pdf/ (after mkdocs build)", add_help=False)
+    pdf.add_argument("rest", nargs=argparse.REMAINDER)
+    pdf.set_defaults(func=cmd_pdf)
     sub.add_parser("bench", help="measure and write BENCHMARKS.md").set_defaults(func=cmd_bench)
     convert = sub.add_parser("convert", help="traditional → mainland simplified, stdin or FILE")
     convert.add_argument("file", nargs="?", default="-")

@@ -48,12 +48,18 @@ SBS_TOGGLE = "sbs-toggle"
 # Inside the SVG charts (tools.render.charts).
 CHART_PARTS = ("label", "axis", "grid", "bar")
 CHART_SERIES = "series-"  # series-0 … series-N
+# The PDF handouts (tools.publish.pdf).
+PDF = "pdf"  # on <html> while a page is printed to PDF
+PDF_CITE = "pdf-cite"  # the canonical address printed under each heading
+PDF_LINKS = "pdf-links"  # the download links on a plan page
+SBS_ONLY = "sbs-only"  # shown only in side-by-side mode (the English notice on a Chinese page)
 
 CLASSES = {
     TWIN, TWIN_HEADING, SIDE_BY_SIDE, NO_TOOLTIPS, ANNOTATION, XREF, SEE_ALSO, DUTY, DUTY_TEXT, DUTY_UNITS, ITEM,
     DASH, BOX, PLAN_TABLE, NOTICE, NOTICE_LABEL, NOTICE_HEADING, PREAMBLE, CLOSING, META_CARD, NORMALIZATION,
     TARGETS_SUMMARY, UNOFFICIAL, ZH_ORIGINAL, CHART, CHART_FIGURE, DEFINITION_OTHER, USED_IN, CITE_BUTTON,
     CITE_FALLBACK, CITE_STATUS, PLAN_TOOLBAR, SBS_TOGGLE, *CHART_PARTS, TRANSLATOR_NOTE, TRANSLATOR_NOTES,
+    PDF, PDF_CITE, PDF_LINKS, SBS_ONLY,
 }
 
 # -- ids of page parts that are not plan text ------------------------------------
@@ -69,6 +75,7 @@ CITE = "data-cite"  # the citation text of a heading, paragraph, box, table or p
 PAGE_URL = "data-url"  # on the page title: the page's canonical address; on cross-links: their address, for print
 KEEP_ANCHOR = "data-keep-anchor"  # language-switch links that carry the current #anchor
 SEARCH_EXCLUDE = "data-search-exclude"  # Material's search skips the element
+PDF_SIZE = "data-pdf-size"  # on the open-data page: a PDF's size, filled in once the PDF is written
 LAST_CITATION = "data-last-citation"  # on <body>: the last text the cite control copied (tests read it)
 
 # Elements whose text is interface, not the plan's: what the no-loss check skips.
