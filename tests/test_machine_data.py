@@ -69,7 +69,19 @@ def test_jsonld_states_the_plan_data(built_site, plans, slug, lang):
                 "contentUrl": "/" + akn_path(slug, lang),
                 "encodingFormat": "application/akn+xml",
                 "inLanguage": "zh-Hans" if lang == "zh" else "en",
-            }
+            },
+            {
+                "@type": "MediaObject",
+                "contentUrl": f"/pdf/{slug}.{lang}.pdf",
+                "encodingFormat": "application/pdf",
+                "inLanguage": "zh-Hans" if lang == "zh" else "en",
+            },
+            {
+                "@type": "MediaObject",
+                "contentUrl": f"/pdf/{slug}.zh-en.pdf",
+                "encodingFormat": "application/pdf",
+                "inLanguage": ["zh-Hans", "en"],
+            },
         ],
     }
     optional = {
