@@ -127,11 +127,10 @@ async def print_all(jobs: list[Job]) -> None:
             await browser.close()
 
 
-def build_pdfs(site: Path, tree: SourceTree = SOURCES, only: Sequence[str] = ()) -> dict[str, int]:
-    """Write the PDFs into site/pdf/; returns each one's path under site/ and its size in bytes."""
+def build_pdfs(site: Path, epoch: int, tree: SourceTree = SOURCES, only: Sequence[str] = ()) -> dict[str, int]:
+    """Write the PDFs into site/pdf/, dated `epoch`; returns each one's path under site/ and its size in bytes."""
     jobs = jobs_for(site, tree, only)
     asyncio.run(print_all(jobs))
-    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
     for job in jobs:
         make_reproducible(job.target, epoch)
     return {job.target.relative_to(site).as_posix(): job.target.stat().st_size for job in jobs}
@@ -155,7 +154,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     start = time.perf_counter()
     try:
-        sizes = build_pdfs(args.site, only=args.only)
+        sizes = build_pdfs(args.site, int(os.environ.get("SOURCE_DATE_EPOCH", "0")), only=args.only)
     except FileNotFoundError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
