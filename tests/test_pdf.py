@@ -74,15 +74,15 @@ def squash(text: str) -> str:
 def test_pdf_content(texts, plans, slug):
     """The cards, the notice where there is English, each heading's canonical address; no interface."""
     plan = plans[slug]
-    texts = {variant: squash(texts[pdf_path(slug, variant)]) for variant in PDF_VARIANTS}
+    flat = {variant: squash(texts[pdf_path(slug, variant)]) for variant in PDF_VARIANTS}
     first = next(section for section in plan.walk() if section.heading)
-    for variant, text in texts.items():
+    for variant, text in flat.items():
         assert "来源与规范化说明" in text or "Sourceandnormalization" in text, variant
         assert f"/{slug}/#{first.id}" in text or f"/en/{slug}/#{first.id}" in text, variant
         assert "下载PDF" not in text and "DownloadPDF" not in text and "file://" not in text, variant
-    assert "Unofficialtranslation.TheChinesetextisauthoritative." in texts["en"]
-    assert "Unofficialtranslation.TheChinesetextisauthoritative." in texts["zh-en"]
-    assert "Unofficialtranslation" not in texts["zh"]
+    assert "Unofficialtranslation.TheChinesetextisauthoritative." in flat["en"]
+    assert "Unofficialtranslation.TheChinesetextisauthoritative." in flat["zh-en"]
+    assert "Unofficialtranslation" not in flat["zh"]
 
 
 @pytest.mark.parametrize("slug", SLUGS)
