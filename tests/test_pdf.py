@@ -86,13 +86,13 @@ def test_pdf_content(texts, plans, slug):
 
 
 @pytest.mark.parametrize("slug", SLUGS)
-def test_chinese_pdf_holds_every_sentence_in_order(built_site, pdfs, plans, slug):
+def test_chinese_pdf_holds_every_sentence(built_site, pdfs, plans, slug):
+    """As the HTML no-loss test, on content characters, so that wrapped lines do not matter.
+    Not in order: pdftotext reads a table column by column, where the page reads it by rows
+    (the order is the HTML test's job; the PDF prints that HTML)."""
     text = skeleton(body_text(built_site / pdf_path(slug, "zh")))
-    position = 0
-    for sentence in sentences(source_body(plans[slug])):
-        found = text.find(sentence, position)
-        assert found >= 0, f"{slug}: not in the PDF after position {position}: {sentence}"
-        position = found + len(sentence)
+    missing = [sentence for sentence in sentences(source_body(plans[slug])) if sentence not in text]
+    assert not missing, f"{slug}: {len(missing)} sentence(s) not in the PDF, first: {missing[0]}"
 
 
 def test_rebuild_gives_the_same_bytes(built_site, pdfs):
