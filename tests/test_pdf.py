@@ -60,6 +60,8 @@ def test_pdf_format(built_site, texts, plans, slug):
                 assert top and all(item.children for item in outline.root if item.title.startswith("一"))
             pages = len(pdf.pages)
             assert pages > 1
+            uris = [str(annot.A.URI) for page in pdf.pages for annot in page.get("/Annots", []) if "/A" in annot and "/URI" in annot.A]
+            assert not [uri for uri in uris if uri.startswith("file:")], f"{variant}: links into the build directory"
         header = {"zh": data.short_zh, "en": data.short_en, "zh-en": data.short_zh}[variant]
         text = texts[pdf_path(slug, variant)]
         assert squash(header) in squash(text), f"{variant}: running header {header!r}"

@@ -78,7 +78,6 @@ def parser() -> argparse.ArgumentParser:
     sub.add_parser("translations", help="refresh translation files, keeping unchanged English").set_defaults(func=cmd_translations)
     sub.add_parser("bundle", help="zip site/ into dist/ip-plans-offline.zip").set_defaults(func=cmd_bundle)
     pdf = sub.add_parser("pdf", help="print each plan page to PDF under site/pdf/ (after mkdocs build)", add_help=False)
-    pdf.add_argument("rest", nargs=argparse.REMAINDER)
     pdf.set_defaults(func=cmd_pdf)
     sub.add_parser("bench", help="measure and write BENCHMARKS.md").set_defaults(func=cmd_bench)
     convert = sub.add_parser("convert", help="traditional → mainland simplified, stdin or FILE")
@@ -90,7 +89,13 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    top = parser()
+    # `pdf` has its own options (tools.publish.pdf.main), which the top parser leaves over.
+    args, extra = top.parse_known_args(argv)
+    if extra and args.command != "pdf":
+        top.error("unrecognized arguments: " + " ".join(extra))
+    if args.command == "pdf":
+        args.rest = extra
     args.tree = SourceTree(args.plans.parent if args.plans else args.sources)
     try:
         return args.func(args)

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from tools.common import contract as c
 from tools.common.paths import SITE, SOURCES, SourceTree
+from tools.model import anchors
 from tools.model.plandata import load_all
 from tools.model.publication import PDF_VARIANTS, pdf_path
 from tools.publish.chromium import CHROMIUM, FLAGS
@@ -36,20 +37,37 @@ FOOTER = f'<div style="{BAND}text-align:center"><span class="pageNumber"></span>
 
 # Run in the page before printing: print form on, twins per variant, cards open, and under each
 # heading its canonical address (the page's data-url + its id), so a printed page can be traced.
-PREPARE = """([names, sideBySide]) => {
+PREPARE = """([names, sideBySide, siteRoot, pagePath]) => {
   const root = document.documentElement;
   root.classList.add(names.pdf);
   root.classList.toggle(names.sideBySide, sideBySide);
   for (const details of document.querySelectorAll("article details:not(." + names.seeAlso + ")")) details.open = true;
   const title = document.getElementById(names.titleId);
   const page = title ? title.getAttribute(names.pageUrl) : "";
+  /* The public base URL when the site was built with one (SITE_URL), else "". */
+  const base = /^https?:/.test(page) && page.endsWith(pagePath) ? page.slice(0, -pagePath.length) : "";
   for (const heading of document.querySelectorAll("article :is(h2, h3, h4, h5, h6)[id][" + names.cite + "]")) {
     const line = document.createElement("p");
     line.className = names.pdfCite;
-    line.textContent = page + "#" + heading.id;
+    const address = page + "#" + heading.id;
+    if (base) {
+      const link = document.createElement("a");
+      link.href = address;
+      link.textContent = address;
+      line.appendChild(link);
+    } else {
+      line.textContent = address;
+    }
     let after = heading;
     while (after.nextElementSibling && after.nextElementSibling.classList.contains(names.twin)) after = after.nextElementSibling;
     after.after(line);
+  }
+  /* Links to other pages would point at the build's file:// paths: their canonical address with
+     a base URL, else no link (in-page links stay: they become links inside the PDF). */
+  for (const link of document.querySelectorAll("a[href]")) {
+    if (link.getAttribute("href").startsWith("#") || !link.href.startsWith(siteRoot)) continue;
+    const rest = link.href.slice(siteRoot.length).replace(/index\\.html(?=#|$)/, "");
+    if (base) link.href = base + "/" + rest; else link.removeAttribute("href");
   }
 }"""
 NAMES = {
@@ -67,6 +85,7 @@ class Job:
     page: Path
     target: Path
     header: str
+    site: Path
 
 
 def jobs_for(site: Path, tree: SourceTree = SOURCES, only: Sequence[str] = ()) -> list[Job]:
@@ -79,7 +98,7 @@ def jobs_for(site: Path, tree: SourceTree = SOURCES, only: Sequence[str] = ()) -
             if not page.is_file():
                 raise FileNotFoundError(f"{page} not found; run `mkdocs build` first")
             header = {"zh": data.short_zh, "en": data.short_en, "zh-en": f"{data.short_zh} · {data.short_en}"}[variant]
-            jobs.append(Job(data.slug, variant, page, site / pdf_path(data.slug, variant), header))
+            jobs.append(Job(data.slug, variant, page, site / pdf_path(data.slug, variant), header, site.resolve()))
     return jobs
 
 
@@ -105,7 +124,8 @@ async def print_one(browser, job: Job, limit: asyncio.Semaphore) -> None:
         page = await browser.new_page()
         try:
             await page.goto(job.page.as_uri(), wait_until="load")
-            await page.evaluate(PREPARE, [NAMES, PDF_VARIANTS[job.variant][1]])
+            lang = PDF_VARIANTS[job.variant][0]
+            await page.evaluate(PREPARE, [NAMES, PDF_VARIANTS[job.variant][1], job.site.as_uri() + "/", anchors.page_path(job.slug, lang)])
             await page.evaluate("document.fonts.ready")
             job.target.parent.mkdir(parents=True, exist_ok=True)
             header = f'<div style="{BAND}text-align:center">{escape(job.header)}</div>'
