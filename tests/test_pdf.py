@@ -5,6 +5,7 @@ the plan lost in the Chinese text that pdftotext extracts."""
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -22,9 +23,17 @@ MM = 72 / 25.4
 
 
 @pytest.fixture(scope="session")
-def pdfs(built_site) -> dict[str, int]:
-    sizes = build_pdfs(built_site, int(EPOCH))
-    fill_sizes(built_site, sizes)
+def pdf_site(built_site, tmp_path_factory) -> Path:
+    """A copy of the built site to print into: other tests compare built_site with a fresh build."""
+    target = tmp_path_factory.mktemp("pdf") / "site"
+    shutil.copytree(built_site, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def pdfs(pdf_site) -> dict[str, int]:
+    sizes = build_pdfs(pdf_site, int(EPOCH))
+    fill_sizes(pdf_site, sizes)
     return sizes
 
 
@@ -36,23 +45,23 @@ def body_text(path: Path) -> str:
 
 
 @pytest.fixture(scope="session")
-def texts(built_site, pdfs) -> dict[str, str]:
+def texts(pdf_site, pdfs) -> dict[str, str]:
     """pdftotext of every PDF, whole pages (slow on CJK text: once per session)."""
-    run = lambda path: subprocess.run(["pdftotext", str(built_site / path), "-"], capture_output=True, text=True, check=True).stdout  # noqa: E731
+    run = lambda path: subprocess.run(["pdftotext", str(pdf_site / path), "-"], capture_output=True, text=True, check=True).stdout  # noqa: E731
     return {path: run(path) for path in pdfs}
 
 
-def test_three_pdfs_per_plan(built_site, pdfs):
+def test_three_pdfs_per_plan(pdf_site, pdfs):
     assert sorted(pdfs) == sorted(pdf_path(slug, variant) for slug in SLUGS for variant in PDF_VARIANTS)
     for path, size in pdfs.items():
-        assert (built_site / path).stat().st_size == size > 10_000
+        assert (pdf_site / path).stat().st_size == size > 10_000
 
 
 @pytest.mark.parametrize("slug", SLUGS)
-def test_pdf_format(built_site, texts, plans, slug):
+def test_pdf_format(pdf_site, texts, plans, slug):
     data = plans[slug].data
     for variant in PDF_VARIANTS:
-        with pikepdf.open(built_site / pdf_path(slug, variant)) as pdf:
+        with pikepdf.open(pdf_site / pdf_path(slug, variant)) as pdf:
             assert [round(float(v), 2) for v in pdf.pages[0].mediabox[2:]] == list(A4)
             assert str(pdf.docinfo["/CreationDate"]) == str(pdf.docinfo["/ModDate"]) == pdf_date(int(EPOCH))
             with pdf.open_outline() as outline:
@@ -88,37 +97,37 @@ def test_pdf_content(texts, plans, slug):
 
 
 @pytest.mark.parametrize("slug", SLUGS)
-def test_chinese_pdf_holds_every_sentence(built_site, pdfs, plans, slug):
+def test_chinese_pdf_holds_every_sentence(pdf_site, pdfs, plans, slug):
     """As the HTML no-loss test, on content characters, so that wrapped lines do not matter.
     Not in order: pdftotext reads a table column by column, where the page reads it by rows
     (the order is the HTML test's job; the PDF prints that HTML)."""
-    text = skeleton(body_text(built_site / pdf_path(slug, "zh")))
+    text = skeleton(body_text(pdf_site / pdf_path(slug, "zh")))
     missing = [sentence for sentence in sentences(source_body(plans[slug])) if sentence not in text]
     assert not missing, f"{slug}: {len(missing)} sentence(s) not in the PDF, first: {missing[0]}"
 
 
-def test_rebuild_gives_the_same_bytes(built_site, pdfs):
+def test_rebuild_gives_the_same_bytes(pdf_site, pdfs):
     slug = SLUGS[0]
-    first = {variant: (built_site / pdf_path(slug, variant)).read_bytes() for variant in PDF_VARIANTS}
-    build_pdfs(built_site, int(EPOCH), only=[slug])
+    first = {variant: (pdf_site / pdf_path(slug, variant)).read_bytes() for variant in PDF_VARIANTS}
+    build_pdfs(pdf_site, int(EPOCH), only=[slug])
     for variant in PDF_VARIANTS:
-        assert (built_site / pdf_path(slug, variant)).read_bytes() == first[variant], variant
+        assert (pdf_site / pdf_path(slug, variant)).read_bytes() == first[variant], variant
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_plan_pages_link_their_pdfs(built_site, pdfs, lang):
+def test_plan_pages_link_their_pdfs(pdf_site, pdfs, lang):
     for slug in SLUGS:
-        page = built_site / (slug if lang == "zh" else f"en/{slug}") / "index.html"
+        page = pdf_site / (slug if lang == "zh" else f"en/{slug}") / "index.html"
         html = page.read_text(encoding="utf-8")
         links = re.search(rf'<p class="{contract.PDF_LINKS}[^"]*"[^>]*>(.*?)</p>', html).group(1)
         hrefs = re.findall(r'href="([^"]+)"', links)
         assert [(page.parent / href).resolve() for href in hrefs] == [
-            (built_site / pdf_path(slug, variant)).resolve() for variant in PDF_VARIANTS
+            (pdf_site / pdf_path(slug, variant)).resolve() for variant in PDF_VARIANTS
         ]
 
 
 @pytest.mark.parametrize("page", ["open-data/index.html", "en/open-data/index.html"])
-def test_open_data_lists_each_pdf_with_its_size(built_site, pdfs, page):
-    html = (built_site / page).read_text(encoding="utf-8")
+def test_open_data_lists_each_pdf_with_its_size(pdf_site, pdfs, page):
+    html = (pdf_site / page).read_text(encoding="utf-8")
     for path, size in pdfs.items():
         assert f'<span {contract.PDF_SIZE}="{path}">{size}</span>' in html
