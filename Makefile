@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= 1735689600
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help venv docs check site build-site bundle serve test test-deps lint bench review clean
+.PHONY: help venv docs check site build-site mkdocs-build system-deps bundle pdf serve test test-deps lint bench review clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -31,9 +31,24 @@ site: docs build-site ## Convert sources/, build site/ (both languages) and dist
 
 # The MkDocs build and the bundle, from docs/ as it is (`make test` must not regenerate docs/
 # before checking that the committed docs/ is fresh).
-build-site: venv
-	$(BIN)/mkdocs build --strict --quiet
+build-site: mkdocs-build system-deps
+	$(BIN)/python -m tools pdf
 	$(BIN)/python -m tools bundle
+
+# The MkDocs build alone: what the tests read (they print the PDFs and zip the bundle themselves).
+mkdocs-build: venv
+	$(BIN)/mkdocs build --strict --quiet
+
+# Debian packages that the PDFs (`make site`) and the tests need: Chromium and its driver,
+# Noto CJK fonts (embedded in the PDFs), poppler-utils (pdftotext, pdftoppm for the PDF tests).
+system-deps: ## Install Chromium, CJK fonts and poppler-utils (apt) when missing
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -d /usr/share/fonts/opentype/noto ] || [ ! -x /usr/bin/pdftotext ]; then \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver fonts-noto-cjk poppler-utils >/dev/null; \
+	fi
+
+pdf: ## Print every plan page to PDF under site/pdf/ (after make site)
+	$(BIN)/python -m tools pdf
 
 bundle: ## Zip site/ into dist/ip-plans-offline.zip (after make site)
 	$(BIN)/python -m tools bundle
@@ -45,11 +60,7 @@ $(BIN)/.test-installed: $(BIN)/.installed requirements-test.txt
 	$(BIN)/pip install --quiet -r requirements-test.txt
 	touch $@
 
-test-deps: $(BIN)/.test-installed ## Install test tools, Chromium and CJK fonts (apt)
-	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -d /usr/share/fonts/opentype/noto ]; then \
-	  $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver fonts-noto-cjk >/dev/null; \
-	fi
+test-deps: $(BIN)/.test-installed system-deps ## Install test tools, Chromium, CJK fonts and poppler-utils
 
 lint: test-deps ## ruff
 	$(BIN)/ruff check tools tests bench
@@ -58,7 +69,7 @@ lint: test-deps ## ruff
 test: test-deps ## Everything: freshness of docs/, lint, site build, unit, site and browser tests
 	$(BIN)/python -m tools check
 	$(BIN)/ruff check tools tests bench
-	env -u SITE_URL $(MAKE) --no-print-directory build-site
+	env -u SITE_URL $(MAKE) --no-print-directory mkdocs-build
 	BUILT_SITE=$(CURDIR)/site $(BIN)/python -m pytest -q -n 2 --dist loadfile tests
 
 bench: test-deps ## Measure and write BENCHMARKS.md

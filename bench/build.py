@@ -97,6 +97,9 @@ def build_figures() -> dict:
     figures["plain_mkdocs"] = median_time([mkdocs, "build", "-q", "-f", str(plain_config)], env=env)
     # Side by side in the same run: `make site` with docs/ fresh and the venv installed.
     figures["make_site_warm"] = median_time(["make", "--no-print-directory", "site"], env=env)
+    # The PDF handouts, printed from the built site (one browser, pages in parallel).
+    figures["pdf_time"] = median_time([python, "-m", "tools", "pdf", "--site", site], env=env)
+    figures["pdf_sizes"] = {path.name: path.stat().st_size for path in sorted((Path(site) / "pdf").glob("*.pdf"))}
     # The search index: one file per language (tools/site/search_index.py); text = titles and section text.
     indexes = [search_index.read(Path(site), lang) for lang in search_index.LANGS]
     figures["index_bytes"] = sum((Path(site) / "search" / f"{lang}.js").stat().st_size for lang in search_index.LANGS)
@@ -246,7 +249,8 @@ def render(rows: list[dict], figures: dict, scale: dict[int, dict], browser: dic
         f"| site build, warm | {figures['site_warm']:.2f} s | | |",
         f"| plain MkDocs (theme `mkdocs`, no plugins), same docs/ | {figures['plain_mkdocs']:.2f} s | | |",
         f"| warm build ÷ plain MkDocs | {ratio:.1f}× | ≤ 5× | {'yes' if ratio <= 5 else 'no'} |",
-        f"| `make site`, warm (pipeline, MkDocs, bundle) | {figures['make_site_warm']:.2f} s | | |",
+        f"| `make site`, warm (pipeline, MkDocs, PDFs, bundle) | {figures['make_site_warm']:.2f} s | | |",
+        f"| PDFs (`python -m tools pdf`, {len(figures['pdf_sizes'])} files) | {figures['pdf_time']:.2f} s | | |",
         f"| pipeline ÷ plain MkDocs | {pipeline_ratio:.2f}× | ≤ 0.5× | {'yes' if pipeline_ratio <= 0.5 else 'no'} |",
         f"| warm `make site` ÷ plain MkDocs | {make_ratio:.1f}× | ≤ 3× | {'yes' if make_ratio <= 3 else 'no'} |",
         "",
@@ -260,6 +264,8 @@ def render(rows: list[dict], figures: dict, scale: dict[int, dict], browser: dic
         f"| largest page | {figures['largest_page'][0]}: {figures['largest_page'][1]:,} bytes of HTML | | |",
         f"| its article text | {figures['largest_page'][2]:,} bytes (HTML ÷ text {figures['largest_page'][1] / figures['largest_page'][2]:.1f}×) | | |",
         f"| offline bundle (zip) | {figures['bundle_bytes']:,} bytes | | |",
+        f"| PDFs, total | {sum(figures['pdf_sizes'].values()):,} bytes | | |",
+        *(f"| {name} | {size:,} bytes | | |" for name, size in figures["pdf_sizes"].items()),
         "",
         "## Scale",
         "",

@@ -1,4 +1,4 @@
-"""Command line: `python -m tools build|check|translations|review|bundle|bench|convert|taiwan-table`."""
+"""Command line: `python -m tools build|check|translations|review|bundle|pdf|bench|convert|taiwan-table`."""
 
 from __future__ import annotations
 
@@ -64,6 +64,12 @@ def cmd_bundle(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_pdf(args: argparse.Namespace) -> int:
+    from tools.publish import pdf
+
+    return pdf.main(args.rest)
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     from bench import build as bench
 
@@ -83,6 +89,8 @@ def parser() -> argparse.ArgumentParser:
     review.add_argument("--out", type=Path, default=REVIEW, help="where to write the Markdown report")
     review.set_defaults(func=cmd_review)
     sub.add_parser("bundle", help="zip site/ into dist/ip-plans-offline.zip").set_defaults(func=cmd_bundle)
+    pdf = sub.add_parser("pdf", help="print each plan page to PDF under site/pdf/ (after mkdocs build)", add_help=False)
+    pdf.set_defaults(func=cmd_pdf)
     bench = sub.add_parser("bench", help="measure and write BENCHMARKS.md")
     bench.add_argument("--search", action="store_true", help="only search relevance and cost (replaces those sections)")
     bench.set_defaults(func=cmd_bench)
@@ -95,7 +103,13 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    top = parser()
+    # `pdf` has its own options (tools.publish.pdf.main), which the top parser leaves over.
+    args, extra = top.parse_known_args(argv)
+    if extra and args.command != "pdf":
+        top.error("unrecognized arguments: " + " ".join(extra))
+    if args.command == "pdf":
+        args.rest = extra
     args.tree = SourceTree(args.plans.parent if args.plans else args.sources)
     try:
         return args.func(args)

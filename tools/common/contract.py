@@ -52,13 +52,17 @@ OFFLINE_ZIP = "offline-zip"  # a link to the offline bundle (hidden when the pag
 # Inside the SVG charts (tools.render.charts).
 CHART_PARTS = ("label", "axis", "grid", "bar")
 CHART_SERIES = "series-"  # series-0 … series-N
+# The PDF handouts (tools.publish.pdf).
+PDF = "pdf"  # on <html> while a page is printed to PDF
+PDF_CITE = "pdf-cite"  # the canonical address printed under each heading
+PDF_LINKS = "pdf-links"  # the download links on a plan page
 
 CLASSES = {
     TWIN, TWIN_HEADING, SIDE_BY_SIDE, NO_TOOLTIPS, ANNOTATION, XREF, SEE_ALSO, DUTY, DUTY_TEXT, DUTY_UNITS, ITEM,
     DASH, BOX, PLAN_TABLE, NOTICE, NOTICE_LABEL, NOTICE_HEADING, PREAMBLE, CLOSING, META_CARD, NORMALIZATION,
     TARGETS_SUMMARY, UNOFFICIAL, ZH_ORIGINAL, CHART, CHART_FIGURE, DEFINITION_OTHER, USED_IN, CITE_BUTTON,
     CITE_FALLBACK, CITE_STATUS, PLAN_TOOLBAR, SBS_TOGGLE, *CHART_PARTS, TRANSLATOR_NOTE, TRANSLATOR_NOTES,
-    TERM_TOOLTIP, SBS_ONLY, OFFLINE_ZIP,
+    TERM_TOOLTIP, SBS_ONLY, OFFLINE_ZIP, PDF, PDF_CITE, PDF_LINKS,
 }
 
 # -- ids of page parts that are not plan text ------------------------------------
@@ -74,6 +78,7 @@ CITE = "data-cite"  # the citation text of a heading, paragraph, box, table or p
 PAGE_URL = "data-url"  # on the page title: the page's canonical address; on cross-links: their address, for print
 KEEP_ANCHOR = "data-keep-anchor"  # language-switch links that carry the current #anchor
 SEARCH_EXCLUDE = "data-search-exclude"  # Material's search skips the element
+PDF_SIZE = "data-pdf-size"  # on the open-data page: a PDF's size, filled in once the PDF is written
 LAST_CITATION = "data-last-citation"  # on <body>: the last text the cite control copied (tests read it)
 DEFINITION = "data-definition"  # on a glossary term: its definition (site.js moves it out of `title`)
 

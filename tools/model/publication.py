@@ -60,3 +60,14 @@ def load_publication(path: Path) -> Publication:
             raise InputError(path, None, f"[[published]] entry {index} needs {', '.join(PUBLISHED)}")
         published.append(Published(**{key: entry[key] for key in PUBLISHED}))
     return Publication(**{key: data[key] for key in TEXT}, legal_force=dict(force), published=tuple(published))
+
+
+# -- the PDF handouts (written by tools.publish.pdf after the MkDocs build) -------------
+# Variant → (the page printed, whether its twins are shown side by side).
+PDF_VARIANTS = {"zh": ("zh", False), "en": ("en", False), "zh-en": ("zh", True)}
+PDF_MEDIA_TYPE = "application/pdf"
+
+
+def pdf_path(slug: str, variant: str) -> str:
+    """Where a plan's PDF sits under site/: pdf/<slug>.<variant>.pdf."""
+    return f"pdf/{slug}.{variant}.pdf"

@@ -13,6 +13,7 @@ import re
 from tools.common.ui import HTML_LANG, OTHER, localized
 from tools.model import anchors
 from tools.model.document import Plan
+from tools.model.publication import PDF_MEDIA_TYPE, pdf_path
 from tools.render.corpus import Corpus
 
 SCRIPT_OPEN = '<script type="application/ld+json">'
@@ -54,7 +55,8 @@ def legislation(corpus: Corpus, plan: Plan, lang: str) -> dict:
                 "contentUrl": "/" + akn_path(data.slug, lang),
                 "encodingFormat": AKN_MEDIA_TYPE,
                 "inLanguage": HTML_LANG[lang],
-            }
+            },
+            *(_pdf(data.slug, variant) for variant in (lang, "zh-en")),
         ],
     }
     if lang == "zh":
@@ -66,6 +68,17 @@ def legislation(corpus: Corpus, plan: Plan, lang: str) -> dict:
     if item["legislationLegalForce"]:
         item["legislationLegalForce"] = "https://schema.org/" + item["legislationLegalForce"]
     return {key: value for key, value in item.items() if value}
+
+
+def _pdf(slug: str, variant: str) -> dict:
+    """A PDF handout of the plan (tools.publish.pdf); the zh-en one holds both languages."""
+    languages = [HTML_LANG[lang] for lang in variant.split("-")]
+    return {
+        "@type": "MediaObject",
+        "contentUrl": "/" + pdf_path(slug, variant),
+        "encodingFormat": PDF_MEDIA_TYPE,
+        "inLanguage": languages[0] if len(languages) == 1 else languages,
+    }
 
 
 def script(corpus: Corpus, plan: Plan, lang: str) -> str:

@@ -4,9 +4,11 @@ size, schema and licence, and which text is authoritative. Formats and schemas a
 
 from __future__ import annotations
 
+from tools.common import contract as c
 from tools.common.errors import InputError
 from tools.common.ui import localized
 from tools.model import anchors
+from tools.model.publication import PDF_VARIANTS, pdf_path
 from tools.render.corpus import Corpus
 from tools.render.markdown import attr_html, front_matter, page_heading, safe
 
@@ -40,4 +42,21 @@ def render_open_data_page(corpus: Corpus, files: dict[str, str], lang: str) -> s
         link = f'<a href="{root}{attr_html(path)}" download><code>{attr_html(path)}</code></a>'
         size = len(files[path].encode("utf-8"))
         out.append(f"| {link} | {entry.format} | {size} | {safe(localized(entry, 'schema', lang))} | {safe(licence)} |")
+    out.extend(pdf_rows(corpus, lang, licence))
     return "\n".join(out) + "\n"
+
+
+def pdf_rows(corpus: Corpus, lang: str, licence: str) -> list[str]:
+    """The PDF handouts. They are printed after the MkDocs build, so their size is a placeholder
+    here that tools.publish.pdf fills in on the built page."""
+    root, rows = anchors.to_site_root(lang), []
+    for plan in corpus.plans:
+        for variant in PDF_VARIANTS:
+            path = pdf_path(plan.data.slug, variant)
+            entry = corpus.publication.describe(path)
+            if entry is None:
+                raise InputError(corpus.tree.publication, None, f"no [[published]] entry describes {path}")
+            link = f'<a href="{root}{attr_html(path)}" download><code>{attr_html(path)}</code></a>'
+            size = f'<span {c.PDF_SIZE}="{attr_html(path)}">–</span>'
+            rows.append(f"| {link} | {entry.format} | {size} | {safe(localized(entry, 'schema', lang))} | {safe(licence)} |")
+    return rows

@@ -10,15 +10,16 @@ from tools.annotate.translations import notes_of, translation_units
 from tools.common import contract as c
 from tools.common.ui import localized, pick
 from tools.model import anchors
-from tools.render.markdown import safe
+from tools.model.publication import PDF_MEDIA_TYPE, PDF_VARIANTS, pdf_path
+from tools.render.markdown import attr_html, safe
 
 if TYPE_CHECKING:
     from tools.render.plan_page import PageWriter
 
 
 def write_cards(page: PageWriter) -> None:
-    if page.lang == "en":
-        unofficial_notice(page)
+    unofficial_notice(page)
+    pdf_links(page)
     metadata_card(page)
     targets_table(page)
     if page.lang == "en":
@@ -27,15 +28,38 @@ def write_cards(page: PageWriter) -> None:
 
 
 def unofficial_notice(page: PageWriter) -> None:
+    """On an English page, the notice; on a Chinese page, the same notice for side-by-side mode
+    (and the zh-en PDF), whose English twins it covers."""
     href = anchors.to_site_root(page.lang) + f"{page.plan.data.slug}/index.html"
-    labels = page.labels
+    labels = page.corpus.strings.of("en")
+    if page.lang == "en":
+        attrs = f"{{id: {c.UNOFFICIAL_ID}, class: {c.UNOFFICIAL}}}"
+        link = f' <a class="{c.ZH_ORIGINAL}" href="{href}" lang="zh-Hans">{safe(labels["zh_original"])}</a>'
+    else:
+        attrs = f"{{class: '{c.UNOFFICIAL} {c.SBS_ONLY} {c.ANNOTATION}', lang: en, {c.SEARCH_EXCLUDE}: ''}}"
+        link = ""
     page.emit(
         f"/// admonition | {labels['unofficial_heading']}",
         "    type: warning",
-        f"    attrs: {{id: {c.UNOFFICIAL_ID}, class: {c.UNOFFICIAL}}}",
+        f"    attrs: {attrs}",
         "",
-        f'{safe(labels["unofficial"])} <a class="{c.ZH_ORIGINAL}" href="{href}" lang="zh-Hans">{safe(labels["zh_original"])}</a>',
+        f'{safe(labels["unofficial"])}{link}',
         "///",
+        "",
+    )
+
+
+def pdf_links(page: PageWriter) -> None:
+    """The plan's three PDFs (tools.publish.pdf writes them after the MkDocs build)."""
+    labels, root, slug = page.labels, anchors.to_site_root(page.lang), page.plan.data.slug
+    names = {variant: labels["pdf_" + variant.replace("-", "_")] for variant in PDF_VARIANTS}
+    links = [
+        f'<a href="{root}{pdf_path(slug, variant)}" download type="{PDF_MEDIA_TYPE}">{attr_html(name)}</a>'
+        for variant, name in names.items()
+    ]
+    page.emit(
+        f'<p class="{c.PDF_LINKS} {c.ANNOTATION}" {c.SEARCH_EXCLUDE}>{attr_html(labels["pdf_download"])}'
+        + labels["list_sep"].join(links) + "</p>",
         "",
     )
 

@@ -59,7 +59,8 @@ def to_root(page) -> str:
 
 def on_page_content(html_text, page, config, files, **kwargs):
     """The unofficial-translation notice: one compact line under the title of every English page
-    (plan pages carry their own card), and once, in English, in a Chinese plan page's side-by-side mode."""
+    that has none (plan pages carry their own card; a Chinese plan page carries it for its
+    side-by-side mode, tools/render/plan_cards.py)."""
     if page.file.src_uri.startswith("404"):
         return html_text
     lang = page_lang(page)
@@ -70,8 +71,6 @@ def on_page_content(html_text, page, config, files, **kwargs):
         zh_link = html.escape(strings().get("en", "zh_original"))
         notice = (f'<p class="{contract.UNOFFICIAL} {contract.ANNOTATION}" lang="en">{text} '
                   f'<a class="{contract.ZH_ORIGINAL}" href="{original}" lang="zh-Hans">{zh_link}</a></p>')
-    elif lang == "zh" and f'class="{contract.TWIN}' in html_text:
-        notice = f'<p class="{contract.UNOFFICIAL} {contract.ANNOTATION} {contract.SBS_ONLY}" lang="en">{text}</p>'
     else:
         return html_text
     head, found, rest = html_text.partition("</h1>")

@@ -1,0 +1,133 @@
+"""The PDF handouts: three per plan, A4, with outline, header, dates from SOURCE_DATE_EPOCH, the
+same bytes on rebuild, linked from the plan pages and the open-data page, and no sentence of
+the plan lost in the Chinese text that pdftotext extracts."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pikepdf
+import pytest
+from support import EPOCH, SLUGS
+from test_lossless import sentences, skeleton, source_body
+
+from tools.common import contract
+from tools.model.publication import PDF_VARIANTS, pdf_path
+from tools.publish.pdf import MARGIN, build_pdfs, fill_sizes, pdf_date
+
+A4 = (595.92, 842.88)  # points, as Chromium writes it
+MM = 72 / 25.4
+
+
+@pytest.fixture(scope="session")
+def pdf_site(built_site, tmp_path_factory) -> Path:
+    """A copy of the built site to print into: other tests compare built_site with a fresh build."""
+    target = tmp_path_factory.mktemp("pdf") / "site"
+    shutil.copytree(built_site, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def pdfs(pdf_site) -> dict[str, int]:
+    sizes = build_pdfs(pdf_site, int(EPOCH))
+    fill_sizes(pdf_site, sizes)
+    return sizes
+
+
+def body_text(path: Path) -> str:
+    """pdftotext of the area inside the margins: the running header and page numbers left out."""
+    top, bottom = (float(MARGIN[side].removesuffix("mm")) * MM for side in ("top", "bottom"))
+    crop = ["-x", "0", "-y", str(int(top)), "-W", str(int(A4[0])), "-H", str(int(A4[1] - top - bottom))]
+    return subprocess.run(["pdftotext", *crop, str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture(scope="session")
+def texts(pdf_site, pdfs) -> dict[str, str]:
+    """pdftotext of every PDF, whole pages (slow on CJK text: once per session)."""
+    run = lambda path: subprocess.run(["pdftotext", str(pdf_site / path), "-"], capture_output=True, text=True, check=True).stdout  # noqa: E731
+    return {path: run(path) for path in pdfs}
+
+
+def test_three_pdfs_per_plan(pdf_site, pdfs):
+    assert sorted(pdfs) == sorted(pdf_path(slug, variant) for slug in SLUGS for variant in PDF_VARIANTS)
+    for path, size in pdfs.items():
+        assert (pdf_site / path).stat().st_size == size > 10_000
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_pdf_format(pdf_site, texts, plans, slug):
+    data = plans[slug].data
+    for variant in PDF_VARIANTS:
+        with pikepdf.open(pdf_site / pdf_path(slug, variant)) as pdf:
+            assert [round(float(v), 2) for v in pdf.pages[0].mediabox[2:]] == list(A4)
+            assert str(pdf.docinfo["/CreationDate"]) == str(pdf.docinfo["/ModDate"]) == pdf_date(int(EPOCH))
+            with pdf.open_outline() as outline:
+                top = [item.title for item in outline.root]
+                assert top and all(item.children for item in outline.root if item.title.startswith("一"))
+            pages = len(pdf.pages)
+            assert pages > 1
+            uris = [str(annot.A.URI) for page in pdf.pages for annot in page.get("/Annots", []) if "/A" in annot and "/URI" in annot.A]
+            assert not [uri for uri in uris if uri.startswith("file:")], f"{variant}: links into the build directory"
+        header = {"zh": data.short_zh, "en": data.short_en, "zh-en": data.short_zh}[variant]
+        text = texts[pdf_path(slug, variant)]
+        assert squash(header) in squash(text), f"{variant}: running header {header!r}"
+        assert f"1/{pages}" in squash(text) and f"{pages}/{pages}" in squash(text), f"{variant}: page numbers"
+
+
+def squash(text: str) -> str:
+    return "".join(text.split())
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_pdf_content(texts, plans, slug):
+    """The cards, the notice where there is English, each heading's canonical address; no interface."""
+    plan = plans[slug]
+    flat = {variant: squash(texts[pdf_path(slug, variant)]) for variant in PDF_VARIANTS}
+    first = next(section for section in plan.walk() if section.heading)
+    for variant, text in flat.items():
+        assert "来源与规范化说明" in text or "Sourceandnormalization" in text, variant
+        assert f"/{slug}/#{first.id}" in text or f"/en/{slug}/#{first.id}" in text, variant
+        assert "下载PDF" not in text and "DownloadPDF" not in text and "file://" not in text, variant
+    assert "Unofficialtranslation.TheChinesetextisauthoritative." in flat["en"]
+    assert "Unofficialtranslation.TheChinesetextisauthoritative." in flat["zh-en"]
+    assert "Unofficialtranslation" not in flat["zh"]
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_chinese_pdf_holds_every_sentence(pdf_site, pdfs, plans, slug):
+    """As the HTML no-loss test, on content characters, so that wrapped lines do not matter.
+    Not in order: pdftotext reads a table column by column, where the page reads it by rows
+    (the order is the HTML test's job; the PDF prints that HTML)."""
+    text = skeleton(body_text(pdf_site / pdf_path(slug, "zh")))
+    missing = [sentence for sentence in sentences(source_body(plans[slug])) if sentence not in text]
+    assert not missing, f"{slug}: {len(missing)} sentence(s) not in the PDF, first: {missing[0]}"
+
+
+def test_rebuild_gives_the_same_bytes(pdf_site, pdfs):
+    slug = SLUGS[0]
+    first = {variant: (pdf_site / pdf_path(slug, variant)).read_bytes() for variant in PDF_VARIANTS}
+    build_pdfs(pdf_site, int(EPOCH), only=[slug])
+    for variant in PDF_VARIANTS:
+        assert (pdf_site / pdf_path(slug, variant)).read_bytes() == first[variant], variant
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_plan_pages_link_their_pdfs(pdf_site, pdfs, lang):
+    for slug in SLUGS:
+        page = pdf_site / (slug if lang == "zh" else f"en/{slug}") / "index.html"
+        html = page.read_text(encoding="utf-8")
+        links = re.search(rf'<p class="{contract.PDF_LINKS}[^"]*"[^>]*>(.*?)</p>', html).group(1)
+        hrefs = re.findall(r'href="([^"]+)"', links)
+        assert [(page.parent / href).resolve() for href in hrefs] == [
+            (pdf_site / pdf_path(slug, variant)).resolve() for variant in PDF_VARIANTS
+        ]
+
+
+@pytest.mark.parametrize("page", ["open-data/index.html", "en/open-data/index.html"])
+def test_open_data_lists_each_pdf_with_its_size(pdf_site, pdfs, page):
+    html = (pdf_site / page).read_text(encoding="utf-8")
+    for path, size in pdfs.items():
+        assert f'<span {contract.PDF_SIZE}="{path}">{size}</span>' in html

@@ -1,0 +1,183 @@
+"""Print every plan page to PDF: `<slug>.zh.pdf`, `<slug>.en.pdf` and `<slug>.zh-en.pdf` (the
+Chinese page with its English twins side by side), under site/pdf/.
+
+Runs after `mkdocs build`, on the built HTML, with Debian's headless Chromium: A4, the system's
+Noto CJK fonts embedded, the plan's short title as running header, page numbers, an outline
+that follows the headings. The page is switched into print form first (assets/site.css,
+`html.pdf`): the cards open, the interface hidden, and each heading followed by its citation
+link. Chromium stamps the time and a random /ID into every file, so both are rewritten from
+SOURCE_DATE_EPOCH: a rebuild gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+from tools.common import contract as c
+from tools.common.paths import SITE, SOURCES, SourceTree
+from tools.model import anchors
+from tools.model.plandata import load_all
+from tools.model.publication import PDF_VARIANTS, pdf_path
+from tools.publish.chromium import CHROMIUM, FLAGS
+
+# Pages printed at once in the one browser: the machine has few cores.
+PARALLEL = 3
+MARGIN = {"top": "18mm", "bottom": "16mm", "left": "16mm", "right": "16mm"}
+# Chromium draws header and footer outside the page's CSS, at a default size of 0.
+BAND = "width:100%;font-size:8px;color:#555;font-family:'Noto Sans CJK SC',sans-serif;padding:0 16mm;"
+FOOTER = f'<div style="{BAND}text-align:center"><span class="pageNumber"></span> / <span class="totalPages"></span></div>'
+
+# Run in the page before printing: print form on, twins per variant, cards open, and under each
+# heading its canonical address (the page's data-url + its id), so a printed page can be traced.
+PREPARE = """([names, sideBySide, siteRoot, pagePath]) => {
+  const root = document.documentElement;
+  root.classList.add(names.pdf);
+  root.classList.toggle(names.sideBySide, sideBySide);
+  for (const details of document.querySelectorAll("article details:not(." + names.seeAlso + ")")) details.open = true;
+  const title = document.getElementById(names.titleId);
+  const page = title ? title.getAttribute(names.pageUrl) : "";
+  /* The public base URL when the site was built with one (SITE_URL), else "". */
+  const base = /^https?:/.test(page) && page.endsWith(pagePath) ? page.slice(0, -pagePath.length) : "";
+  for (const heading of document.querySelectorAll("article :is(h2, h3, h4, h5, h6)[id][" + names.cite + "]")) {
+    const line = document.createElement("p");
+    line.className = names.pdfCite;
+    const address = page + "#" + heading.id;
+    if (base) {
+      const link = document.createElement("a");
+      link.href = address;
+      link.textContent = address;
+      line.appendChild(link);
+    } else {
+      line.textContent = address;
+    }
+    let after = heading;
+    while (after.nextElementSibling && after.nextElementSibling.classList.contains(names.twin)) after = after.nextElementSibling;
+    after.after(line);
+  }
+  /* Links to other pages would point at the build's file:// paths: their canonical address with
+     a base URL, else no link (in-page links stay: they become links inside the PDF). */
+  for (const link of document.querySelectorAll("a[href]")) {
+    if (link.getAttribute("href").startsWith("#") || !link.href.startsWith(siteRoot)) continue;
+    const rest = link.href.slice(siteRoot.length).replace(/index\\.html(?=#|$)/, "");
+    if (base) link.href = base + "/" + rest; else link.removeAttribute("href");
+  }
+}"""
+NAMES = {
+    "pdf": c.PDF, "sideBySide": c.SIDE_BY_SIDE, "seeAlso": c.SEE_ALSO, "titleId": c.TITLE_ID, "pageUrl": c.PAGE_URL,
+    "cite": c.CITE, "pdfCite": c.PDF_CITE, "twin": c.TWIN,
+}
+
+
+@dataclass(frozen=True)
+class Job:
+    """One PDF: which built page, printed how, to where."""
+
+    slug: str
+    variant: str
+    page: Path
+    target: Path
+    header: str
+    site: Path
+
+
+def jobs_for(site: Path, tree: SourceTree = SOURCES, only: Sequence[str] = ()) -> list[Job]:
+    jobs = []
+    for data in load_all(tree):
+        if only and data.slug not in only:
+            continue
+        for variant, (lang, _) in PDF_VARIANTS.items():
+            page = site / (data.slug if lang == "zh" else f"en/{data.slug}") / "index.html"
+            if not page.is_file():
+                raise FileNotFoundError(f"{page} not found; run `mkdocs build` first")
+            header = {"zh": data.short_zh, "en": data.short_en, "zh-en": f"{data.short_zh} · {data.short_en}"}[variant]
+            jobs.append(Job(data.slug, variant, page, site / pdf_path(data.slug, variant), header, site.resolve()))
+    return jobs
+
+
+def pdf_date(epoch: int) -> str:
+    return time.strftime("D:%Y%m%d%H%M%S+00'00'", time.gmtime(epoch))
+
+
+def make_reproducible(path: Path, epoch: int) -> None:
+    """Chromium's creation time and random file /ID → SOURCE_DATE_EPOCH and an /ID from the content."""
+    import pikepdf
+
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        stamp = pdf_date(epoch)
+        pdf.docinfo["/CreationDate"] = stamp
+        pdf.docinfo["/ModDate"] = stamp
+        if "/Metadata" in pdf.Root:
+            del pdf.Root["/Metadata"]
+        pdf.save(path, deterministic_id=True, compress_streams=True)
+
+
+async def print_one(browser, job: Job, limit: asyncio.Semaphore) -> None:
+    async with limit:
+        page = await browser.new_page()
+        try:
+            await page.goto(job.page.as_uri(), wait_until="load")
+            lang = PDF_VARIANTS[job.variant][0]
+            await page.evaluate(PREPARE, [NAMES, PDF_VARIANTS[job.variant][1], job.site.as_uri() + "/", anchors.page_path(job.slug, lang)])
+            await page.evaluate("document.fonts.ready")
+            job.target.parent.mkdir(parents=True, exist_ok=True)
+            header = f'<div style="{BAND}text-align:center">{escape(job.header)}</div>'
+            await page.pdf(path=str(job.target), format="A4", margin=MARGIN, print_background=True, outline=True,
+                           tagged=True, display_header_footer=True, header_template=header, footer_template=FOOTER)
+        finally:
+            await page.close()
+
+
+async def print_all(jobs: list[Job]) -> None:
+    from playwright.async_api import async_playwright
+
+    limit = asyncio.Semaphore(PARALLEL)
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        try:
+            await asyncio.gather(*(print_one(browser, job, limit) for job in jobs))
+        finally:
+            await browser.close()
+
+
+def build_pdfs(site: Path, epoch: int, tree: SourceTree = SOURCES, only: Sequence[str] = ()) -> dict[str, int]:
+    """Write the PDFs into site/pdf/, dated `epoch`; returns each one's path under site/ and its size in bytes."""
+    jobs = jobs_for(site, tree, only)
+    asyncio.run(print_all(jobs))
+    for job in jobs:
+        make_reproducible(job.target, epoch)
+    return {job.target.relative_to(site).as_posix(): job.target.stat().st_size for job in jobs}
+
+
+def fill_sizes(site: Path, sizes: dict[str, int]) -> None:
+    """The open-data pages list each PDF with its size, known only now: fill in the placeholders."""
+    for page in (site / "open-data" / "index.html", site / "en" / "open-data" / "index.html"):
+        if not page.is_file():
+            continue
+        html = page.read_text(encoding="utf-8")
+        for path, size in sizes.items():
+            html = html.replace(f'<span {c.PDF_SIZE}="{path}">–</span>', f'<span {c.PDF_SIZE}="{path}">{size}</span>')
+        page.write_text(html, encoding="utf-8")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tools pdf", description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, default=SITE, help="the built site (default: site/)")
+    parser.add_argument("--only", nargs="*", default=(), metavar="SLUG", help="print only these plans")
+    args = parser.parse_args(argv)
+    start = time.perf_counter()
+    try:
+        sizes = build_pdfs(args.site, int(os.environ.get("SOURCE_DATE_EPOCH", "0")), only=args.only)
+    except FileNotFoundError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    fill_sizes(args.site, sizes)
+    print(f"pdf: {len(sizes)} file(s), {sum(sizes.values())} bytes, {time.perf_counter() - start:.1f} s")
+    return 0
