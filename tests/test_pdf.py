@@ -131,3 +131,37 @@ def test_open_data_lists_each_pdf_with_its_size(pdf_site, pdfs, page):
     html = (pdf_site / page).read_text(encoding="utf-8")
     for path, size in pdfs.items():
         assert f'<span {contract.PDF_SIZE}="{path}">{size}</span>' in html
+
+
+def test_unchanged_pages_reuse_their_pdfs_and_changed_ones_are_printed_again(built_site, tmp_path, monkeypatch):
+    """`make site` reuses a PDF whose page, styles and print settings are unchanged (mkdocs build empties site/)."""
+    from tools.publish import pdf
+
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site, ignore=shutil.ignore_patterns("pdf", "*.zip"))
+    printed: list[str] = []
+
+    async def fake_print_all(jobs):
+        for job in jobs:
+            printed.append(job.target.name)
+            job.target.parent.mkdir(parents=True, exist_ok=True)
+            with pikepdf.new() as document:
+                document.add_blank_page()
+                document.save(job.target)
+
+    monkeypatch.setattr(pdf, "print_all", fake_print_all)
+    cache = tmp_path / "cache"
+    slug = SLUGS[0]
+    first = pdf.build_pdfs(site, int(EPOCH), only=[slug], cache=cache)
+    assert len(printed) == 3 and len(list(cache.glob("*.pdf"))) == 3
+    shutil.rmtree(site / "pdf")  # as mkdocs build does
+    printed.clear()
+    assert pdf.build_pdfs(site, int(EPOCH), only=[slug], cache=cache) == first
+    assert printed == []
+    page = site / "en" / slug / "index.html"
+    page.write_text(page.read_text(encoding="utf-8") + "<!-- changed -->", encoding="utf-8")
+    pdf.build_pdfs(site, int(EPOCH), only=[slug], cache=cache)
+    assert printed == [f"{slug}.en.pdf"]
+    printed.clear()
+    pdf.build_pdfs(site, int(EPOCH) + 1, only=[slug], cache=cache)  # another date: every file again
+    assert sorted(printed) == sorted(f"{slug}.{variant}.pdf" for variant in PDF_VARIANTS)

@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import hashlib
+import importlib.metadata
 import os
+import shutil
 import sys
 import time
 from collections.abc import Sequence
@@ -22,11 +25,15 @@ from html import escape
 from pathlib import Path
 
 from tools.common import contract as c
-from tools.common.paths import SITE, SOURCES, SourceTree
+from tools.common.paths import REPO, SITE, SOURCES, SourceTree
 from tools.model import anchors
 from tools.model.plandata import load_all
 from tools.model.publication import PDF_VARIANTS, pdf_path
 from tools.publish.chromium import CHROMIUM, FLAGS
+
+# Printed PDFs by what they are printed from, so that a rebuild whose pages did not change
+# reuses them (mkdocs build empties site/, so they are kept outside it).
+CACHE = REPO / ".cache" / "pdf"
 
 # Pages printed at once in the one browser: the machine has few cores.
 PARALLEL = 3
@@ -147,13 +154,56 @@ async def print_all(jobs: list[Job]) -> None:
             await browser.close()
 
 
-def build_pdfs(site: Path, epoch: int, tree: SourceTree = SOURCES, only: Sequence[str] = ()) -> dict[str, int]:
-    """Write the PDFs into site/pdf/, dated `epoch`; returns each one's path under site/ and its size in bytes."""
+def build_pdfs(site: Path, epoch: int, tree: SourceTree = SOURCES, only: Sequence[str] = (),
+               cache: Path | None = None) -> dict[str, int]:
+    """Write the PDFs into site/pdf/, dated `epoch`; returns each one's path under site/ and its size in bytes.
+
+    With a cache folder, a PDF whose inputs (see print_key) are unchanged is copied from it
+    instead of printed again; the folder then holds exactly this build's PDFs.
+    """
     jobs = jobs_for(site, tree, only)
-    asyncio.run(print_all(jobs))
-    for job in jobs:
+    keys = {job.target: print_key(job, epoch) for job in jobs} if cache else {}
+    pending = [job for job in jobs if not (cache and _reuse(cache / f"{keys[job.target]}.pdf", job.target))]
+    if pending:
+        asyncio.run(print_all(pending))
+    for job in pending:
         make_reproducible(job.target, epoch)
+    if cache:
+        _keep_in_cache(cache, {keys[job.target]: job.target for job in jobs}, only)
     return {job.target.relative_to(site).as_posix(): job.target.stat().st_size for job in jobs}
+
+
+def print_key(job: Job, epoch: int) -> str:
+    """Everything a printed PDF depends on: the page, the site's styles and scripts, how it is
+    printed (this module, header, variant, date) and the versions of the browser and theme."""
+    digest = hashlib.sha256()
+    inputs = [job.page, *sorted((job.site / "assets").rglob("*.css")), *sorted((job.site / "assets").glob("*.js")), Path(__file__)]
+    for path in inputs:
+        digest.update(path.as_posix().encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    chromium = Path(CHROMIUM)
+    facts = [job.variant, job.header, str(epoch), importlib.metadata.version("mkdocs-material"),
+             str(chromium.stat().st_size if chromium.exists() else 0)]
+    digest.update("\0".join(facts).encode())
+    return digest.hexdigest()[:32]
+
+
+def _reuse(cached: Path, target: Path) -> bool:
+    if not cached.is_file():
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(cached, target)
+    return True
+
+
+def _keep_in_cache(cache: Path, printed: dict[str, Path], only: Sequence[str]) -> None:
+    cache.mkdir(parents=True, exist_ok=True)
+    for key, target in printed.items():
+        if not (cache / f"{key}.pdf").is_file():
+            shutil.copyfile(target, cache / f"{key}.pdf")
+    if not only:  # a full build: forget PDFs of pages that no longer exist in this form
+        for stale in cache.glob("*.pdf"):
+            if stale.stem not in printed:
+                stale.unlink()
 
 
 def fill_sizes(site: Path, sizes: dict[str, int]) -> None:
@@ -171,10 +221,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools pdf", description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=SITE, help="the built site (default: site/)")
     parser.add_argument("--only", nargs="*", default=(), metavar="SLUG", help="print only these plans")
+    parser.add_argument("--no-cache", action="store_true", help=f"print every PDF, not reusing unchanged ones from {CACHE.relative_to(REPO)}/")
     args = parser.parse_args(argv)
     start = time.perf_counter()
     try:
-        sizes = build_pdfs(args.site, int(os.environ.get("SOURCE_DATE_EPOCH", "0")), only=args.only)
+        epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
+        sizes = build_pdfs(args.site, epoch, only=args.only, cache=None if args.no_cache else CACHE)
     except FileNotFoundError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
