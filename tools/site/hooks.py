@@ -22,13 +22,14 @@ from tools.common.paths import SOURCES  # noqa: E402
 from tools.common.ui import Strings, load_strings  # noqa: E402
 from tools.publish.bundle import ZIP_NAME  # noqa: E402
 from tools.render import jsonld  # noqa: E402
-from tools.site import search_index  # noqa: E402
+from tools.site import material, search_index  # noqa: E402
 from tools.site.tooltips import GlossaryTooltipsExtension  # noqa: E402
 
 EXTRA_PAGES = ("targets/index.md", "glossary/index.md", "topics/index.md", "references/index.md", "cite/index.md", "open-data/index.md")
 
 
 def on_config(config, **kwargs):
+    material.skip_search_entries()
     # Glossary tooltips: the `abbr` extension with CJK-safe matching (tools/tooltips.py).
     if not any(isinstance(ext, GlossaryTooltipsExtension) for ext in config.markdown_extensions):
         config.markdown_extensions.append(GlossaryTooltipsExtension())

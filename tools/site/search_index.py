@@ -20,6 +20,7 @@ Zero-width spaces and the markup are stripped: the files hold plain text.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass, field
@@ -180,14 +181,20 @@ def language_index(site: Path, lang: str, labels: Labels) -> dict:
 
 def vocabulary(index: dict) -> list[str]:
     """The Chinese words (2–8 characters) jieba finds in the text: the worker's query dictionary."""
-    import jieba
-
-    jieba.setLogLevel(60)
     words: set[str] = set()
     for doc in index["docs"]:
         for part in (doc[3], doc[4]):
-            words.update(word for word in jieba.cut(part) if CJK_WORD.fullmatch(word))
+            words.update(_words(part))
     return sorted(words)
+
+
+@functools.cache
+def _words(text: str) -> frozenset[str]:
+    # Cached: static-i18n runs the post-build step twice per build, over the same Chinese text.
+    import jieba
+
+    jieba.setLogLevel(60)
+    return frozenset(word for word in jieba.cut(text) if CJK_WORD.fullmatch(word))
 
 
 def write(site: Path, docs: Path) -> dict[str, int]:
