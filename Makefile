@@ -70,7 +70,7 @@ test: test-deps ## Everything: freshness of docs/, lint, site build, unit, site 
 	$(BIN)/python -m tools check
 	$(BIN)/ruff check tools tests bench
 	env -u SITE_URL $(MAKE) --no-print-directory mkdocs-build
-	BUILT_SITE=$(CURDIR)/site $(BIN)/python -m pytest -q -n 2 --dist loadfile tests
+	BUILT_SITE=$(CURDIR)/site $(BIN)/python -m pytest -q -n 2 --dist worksteal tests
 
 bench: test-deps ## Measure and write BENCHMARKS.md
 	$(BIN)/python -m tools bench
