@@ -165,3 +165,31 @@ def test_unchanged_pages_reuse_their_pdfs_and_changed_ones_are_printed_again(bui
     printed.clear()
     pdf.build_pdfs(site, int(EPOCH) + 1, only=[slug], cache=cache)  # another date: every file again
     assert sorted(printed) == sorted(f"{slug}.{variant}.pdf" for variant in PDF_VARIANTS)
+
+
+def test_chromium_node_ids_and_random_file_id_do_not_reach_the_bytes(pdf_site, pdfs, tmp_path):
+    """Chromium numbers tagged-PDF elements by DOM node counters that shift between runs, and
+    stamps a random /ID: two prints that differ only there come out byte-identical."""
+    from tools.publish.pdf import _rename_ids, make_reproducible
+
+    source = pdf_site / pdf_path(SLUGS[0], "zh")
+    first, second = tmp_path / "first.pdf", tmp_path / "second.pdf"
+    shutil.copy(source, first)
+    with pikepdf.open(source) as pdf:
+        old = pikepdf.NameTree(pdf.Root.StructTreeRoot.IDTree)
+        keys = list(old.keys())
+        assert keys
+        mapping = {key: f"node{int(key.removeprefix('node')) + 7:08d}" for key in keys}
+        shifted = pikepdf.NameTree.new(pdf)
+        for key in keys:
+            shifted[mapping[key]] = old[key]
+        pdf.Root.StructTreeRoot.IDTree = shifted.obj
+        for obj in pdf.objects:
+            if isinstance(obj, (pikepdf.Dictionary, pikepdf.Array)):
+                _rename_ids(obj, mapping)
+        pdf.trailer.ID = pikepdf.Array([pikepdf.String(b"\x01" * 16), pikepdf.String(b"\x02" * 16)])
+        pdf.save(second)
+    assert first.read_bytes() != second.read_bytes()
+    for path in (first, second):
+        make_reproducible(path, int(EPOCH))
+    assert first.read_bytes() == second.read_bytes()

@@ -123,7 +123,49 @@ def make_reproducible(path: Path, epoch: int) -> None:
         pdf.docinfo["/ModDate"] = stamp
         if "/Metadata" in pdf.Root:
             del pdf.Root["/Metadata"]
+        renumber_structure_ids(pdf)
+        if "/ID" in pdf.trailer:  # qpdf keeps the first half of an existing /ID: Chromium's random one
+            del pdf.trailer["/ID"]
         pdf.save(path, deterministic_id=True, compress_streams=True)
+
+
+def renumber_structure_ids(pdf) -> None:
+    """Tagged-PDF element ids (node00000535) are Chromium's DOM node counters, which shift with
+    script timing between runs; number them 1, 2, 3 … in their own order instead."""
+    import pikepdf
+
+    tree = pdf.Root.get("/StructTreeRoot")
+    if tree is None or "/IDTree" not in tree:
+        return
+    old = pikepdf.NameTree(tree.IDTree)
+    keys = sorted(old.keys(), key=lambda key: (len(key), key))
+    mapping = {key: f"node{index:08d}" for index, key in enumerate(keys, start=1)}
+    renamed = pikepdf.NameTree.new(pdf)
+    for key in keys:
+        renamed[mapping[key]] = old[key]
+    tree.IDTree = renamed.obj
+    for obj in pdf.objects:
+        if isinstance(obj, (pikepdf.Dictionary, pikepdf.Array)):
+            _rename_ids(obj, mapping)
+
+
+def _rename_ids(obj, mapping: dict[str, str]) -> None:
+    """An element's /ID and the /Headers of table cells (inside its /A attributes); direct objects only,
+    since every indirect one is visited from pdf.objects."""
+    import pikepdf
+
+    if isinstance(obj, pikepdf.Dictionary):
+        if "/ID" in obj and str(obj.ID) in mapping:
+            obj.ID = pikepdf.String(mapping[str(obj.ID)])
+        headers = obj.get("/Headers")
+        if isinstance(headers, pikepdf.Array):
+            obj.Headers = pikepdf.Array([pikepdf.String(mapping.get(str(h), str(h))) for h in headers])
+        children = [obj[key] for key in obj.keys()]
+    else:
+        children = list(obj)
+    for child in children:
+        if isinstance(child, (pikepdf.Dictionary, pikepdf.Array)) and not child.is_indirect:
+            _rename_ids(child, mapping)
 
 
 async def print_one(browser, job: Job, limit: asyncio.Semaphore) -> None:
