@@ -19,17 +19,16 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 
 from tools.common import contract
 from tools.common.paths import REPO, SOURCES
 from tools.model.anchors import page_path
 from tools.model.plandata import load_all
+from tools.site.htmltext import ArticleParser
 
 QUERIES = REPO / "bench" / "search_queries.toml"
 HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
-VOID = {"br", "img", "hr", "meta", "link", "input", "wbr", "source", "col", "area", "base", "embed", "param", "track"}
 SKIP_CLASSES = set(contract.INTERFACE_CLASSES)
 SKIP_IDS = set(contract.INTERFACE_IDS)
 
@@ -59,28 +58,16 @@ class Section:
         return "".join(self.parts)
 
 
-class SectionSplitter(HTMLParser):
+class SectionSplitter(ArticleParser):
     """The article of a plan page, cut into sections at headings that carry an id."""
 
     def __init__(self, path: str) -> None:
-        super().__init__(convert_charrefs=True)
+        super().__init__(SKIP_CLASSES, SKIP_IDS)
         self.path = path
         self.sections: list[Section] = []
-        self.in_article = 0
-        self.skipping = 0
         self.heading = 0
-        self.stack: list[bool] = []
 
-    def handle_starttag(self, tag, attrs):
-        if tag in VOID:
-            return
-        attributes = dict(attrs)
-        classes = set((attributes.get("class") or "").split())
-        if tag == "article" and "md-content__inner" in classes:
-            self.in_article += 1
-        skip = bool(classes & SKIP_CLASSES) or attributes.get("id") in SKIP_IDS or tag in ("script", "style")
-        self.stack.append(skip)
-        self.skipping += skip
+    def start(self, tag, attributes):
         if tag == "h1" and self.in_article and attributes.get("id") == contract.TITLE_ID:
             # The plan's text before its first heading (transmittal notice, preamble) sits under the title.
             self.sections.append(Section(self.path, contract.TITLE_ID))
@@ -90,14 +77,9 @@ class SectionSplitter(HTMLParser):
         elif self.heading:
             self.heading += 1
 
-    def handle_endtag(self, tag):
-        if tag in VOID or not self.stack:
-            return
-        self.skipping -= self.stack.pop()
+    def end(self, tag):
         if self.heading:
             self.heading -= 1
-        if tag == "article":
-            self.in_article = max(0, self.in_article - 1)
 
     def handle_data(self, data):
         if self.in_article and not self.skipping and self.sections:

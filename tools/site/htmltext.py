@@ -9,15 +9,17 @@ from tools.site.material import ARTICLE_CLASS
 VOID = {"br", "img", "hr", "meta", "link", "input", "wbr", "source", "col", "area", "base", "embed", "param", "track"}
 
 
-class ArticleText(HTMLParser):
+class ArticleParser(HTMLParser):
+    """Tracks whether the parser is inside Material's article and inside an element to skip
+    (interface parts, scripts, styles); subclasses read the text through `start` and handle_data."""
+
     def __init__(self, skip_classes: set[str], skip_ids: set[str]) -> None:
         super().__init__(convert_charrefs=True)
         self.skip_classes = skip_classes
         self.skip_ids = skip_ids
-        self.depth = 0  # >0 inside the article
+        self.in_article = 0  # >0 inside the article
         self.skipping = 0  # >0 inside a skipped element
         self.stack: list[bool] = []
-        self.parts: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         if tag in VOID:
@@ -25,22 +27,34 @@ class ArticleText(HTMLParser):
         attributes = dict(attrs)
         classes = set((attributes.get("class") or "").split())
         if tag == "article" and ARTICLE_CLASS in classes:
-            self.depth += 1
+            self.in_article += 1
         skip = bool(classes & self.skip_classes) or attributes.get("id") in self.skip_ids or tag in ("script", "style")
         self.stack.append(skip)
-        if skip:
-            self.skipping += 1
+        self.skipping += skip
+        self.start(tag, attributes)
 
     def handle_endtag(self, tag):
         if tag in VOID or not self.stack:
             return
-        if self.stack.pop():
-            self.skipping -= 1
+        self.skipping -= self.stack.pop()
+        self.end(tag)
         if tag == "article":
-            self.depth = max(0, self.depth - 1)
+            self.in_article = max(0, self.in_article - 1)
+
+    def start(self, tag: str, attributes: dict) -> None:
+        """After an opening tag has been counted."""
+
+    def end(self, tag: str) -> None:
+        """After a closing tag has been counted, before the article is left."""
+
+
+class ArticleText(ArticleParser):
+    def __init__(self, skip_classes: set[str], skip_ids: set[str]) -> None:
+        super().__init__(skip_classes, skip_ids)
+        self.parts: list[str] = []
 
     def handle_data(self, data):
-        if self.depth and not self.skipping:
+        if self.in_article and not self.skipping:
             self.parts.append(data)
 
 

@@ -24,15 +24,14 @@ import functools
 import json
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 
 from tools.common import contract
-from tools.site.material import ARTICLE_CLASS, OFFLINE_INDEX_PREFIX
+from tools.site.htmltext import ArticleParser
+from tools.site.material import OFFLINE_INDEX_PREFIX
 
 LANGS = ("zh", "en")
 HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
-VOID = {"br", "img", "hr", "meta", "link", "input", "wbr", "source", "col", "area", "base", "embed", "param", "track"}
 SKIP_CLASSES = set(contract.INTERFACE_CLASSES)
 SKIP_IDS = set(contract.INTERFACE_IDS) - {contract.TITLE_ID}
 CJK_WORD = re.compile(r"[\u3400-\u9fff]{2,8}")
@@ -58,27 +57,15 @@ def clean(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("\u200b", "")).strip()
 
 
-class Splitter(HTMLParser):
+class Splitter(ArticleParser):
     """A built page's article cut at its headings that carry an id (h1#title opens the first)."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
+        super().__init__(SKIP_CLASSES, SKIP_IDS)
         self.sections: list[Section] = []
-        self.in_article = 0
-        self.skipping = 0
         self.heading = 0
-        self.stack: list[bool] = []
 
-    def handle_starttag(self, tag, attrs):
-        if tag in VOID:
-            return
-        attributes = dict(attrs)
-        classes = set((attributes.get("class") or "").split())
-        if tag == "article" and ARTICLE_CLASS in classes:
-            self.in_article += 1
-        skip = bool(classes & SKIP_CLASSES) or attributes.get("id") in SKIP_IDS or tag in ("script", "style")
-        self.stack.append(skip)
-        self.skipping += skip
+    def start(self, tag, attributes):
         if not self.in_article or self.skipping:
             return
         if (tag == "h1" and attributes.get("id") == contract.TITLE_ID) or (tag in HEADINGS and attributes.get("id")):
@@ -87,14 +74,9 @@ class Splitter(HTMLParser):
         elif self.heading:
             self.heading += 1
 
-    def handle_endtag(self, tag):
-        if tag in VOID or not self.stack:
-            return
-        self.skipping -= self.stack.pop()
+    def end(self, tag):
         if self.heading:
             self.heading -= 1
-        if tag == "article":
-            self.in_article = max(0, self.in_article - 1)
 
     def handle_data(self, data):
         if not (self.in_article and self.sections) or self.skipping:
