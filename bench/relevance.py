@@ -62,7 +62,7 @@ class SectionSplitter(ArticleParser):
     """The article of a plan page, cut into sections at headings that carry an id."""
 
     def __init__(self, path: str) -> None:
-        super().__init__(SKIP_CLASSES, SKIP_IDS)
+        super().__init__(SKIP_CLASSES, SKIP_IDS, frozenset({contract.SEARCH_EXCLUDE}))
         self.path = path
         self.sections: list[Section] = []
         self.heading = 0

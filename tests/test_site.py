@@ -76,9 +76,9 @@ def test_no_request_to_outside_hosts(built_site):
 def test_search_index_one_file_per_language(built_site):
     zh = search_index.read(built_site, "zh")
     en = search_index.read(built_site, "en")
-    assert all(not url.startswith("en/") for url, _ in zh["pages"])
-    assert all(url.startswith("en/") for url, _ in en["pages"])
-    assert {url.split("/")[0] for url, _ in zh["pages"]} >= set(SLUGS)
+    assert all(not url.startswith("en/") for url, *_ in zh["pages"])
+    assert all(url.startswith("en/") for url, *_ in en["pages"])
+    assert {url.split("/")[0] for url, *_ in zh["pages"]} >= set(SLUGS)
     assert "pledge financing" in " ".join(doc[4] for doc in en["docs"])
     assert "知识产权" in zh["vocab"].split(" ") and "vocab" not in en
 
@@ -91,12 +91,25 @@ def test_twins_excluded_from_search(built_site):
 
 
 def test_search_results_are_labelled_with_plan_number_and_title(built_site):
-    for lang, label in (("zh", "新疆“十四五”规划 三（一）5 推进专利金融创新发展"),
-                        ("en", "Xinjiang 2021–2025 §3.1.5 Promoting innovative development of patent finance")):
+    """The parts of a result's label (the worker joins them; the browser test reads the joined label)."""
+    for lang, label in (("zh", ("新疆“十四五”规划", "三（一）5", "推进专利金融创新发展")),
+                        ("en", ("Xinjiang 2021–2025", "§3.1.5", "Promoting innovative development of patent finance"))):
         index = search_index.read(built_site, lang)
-        labels = {(index["pages"][doc[0]][0], doc[1]): doc[2] for doc in index["docs"]}
+        labels = {(index["pages"][doc[0]][0], doc[1]): (index["pages"][doc[0]][2], doc[2], doc[3]) for doc in index["docs"]}
         prefix = "en/" if lang == "en" else ""
         assert labels[(f"{prefix}xinjiang-2021-2025/index.html", "s3-1-5")] == label
+        assert labels[(f"{prefix}xinjiang-2021-2025/index.html", "title")] == (label[0], "", "")
+        assert all(short == "" for url, _, short in index["pages"] if url.removeprefix("en/").startswith("glossary/"))
+
+
+def test_lists_of_places_are_left_out_of_search(built_site):
+    """The glossary's "used in" lines and the citation tables repeat sections indexed where they stand."""
+    for lang, used_in in (("zh", "出现于"), ("en", "Used in")):
+        index = search_index.read(built_site, lang)
+        text = " ".join(doc[4] for doc in index["docs"])
+        assert "GB/T 29490" in text and used_in not in text
+        cite = [doc for doc in index["docs"] if index["pages"][doc[0]][0].removeprefix("en/").startswith("cite/")]
+        assert cite and "s3-1-5" not in " ".join(doc[4] for doc in cite)
 
 
 def test_search_data_is_plain_utf8_without_zero_width_spaces(built_site):

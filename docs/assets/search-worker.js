@@ -36,8 +36,12 @@
     data = self.SEARCH_DATA;
     vocab = new Set((data.vocab || "").split(" "));
     vocab.forEach(function (word) { maxWord = Math.max(maxWord, word.length); });
+    /* docs: [page, anchor, printed number, title, text, kind]; pages: [url, title, plan short name].
+       A section's title is matched with its printed number (三（一）5 …); the page title's
+       section (no number, no title of its own) with the page title. */
     data.docs.forEach(function (doc) {
-      doc.push(fold(doc[3]), fold(doc[4]));  // [6] title and [7] text, folded for matching
+      var title = [doc[2], doc[3] || data.pages[doc[0]][1]].filter(Boolean).join(" ");
+      doc.push(fold(title), fold(doc[4]));  // [6] title and [7] text, folded for matching
     });
   }
 
@@ -142,6 +146,13 @@
     return {value: value, tier: tier, found: found};
   }
 
+  /* What a result is called: plan short name, printed number, title (新疆“十四五”规划 三（一）5
+     推进专利金融创新发展); a plan's page title is its short name alone. */
+  function label(doc) {
+    var page = data.pages[doc[0]];
+    return [page[2], doc[2], doc[3]].filter(Boolean).join(" ") || page[1];
+  }
+
   function escapeHtml(text) {
     return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
   }
@@ -204,7 +215,7 @@
       var marked = words.concat(lang === "zh" ? [phrase] : []);
       groups[byPage[page]].push({
         location: data.pages[page][0] + "#" + hit.doc[1],
-        title: highlight(hit.doc[2], marked),
+        title: highlight(label(hit.doc), marked),
         text: snippet(hit.doc[4], marked),
         score: hit.result.value,
         terms: hit.result.found

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from tools.common import contract
 from tools.common.ui import localized, pick
 from tools.model import anchors
 from tools.model.document import Plan
@@ -47,7 +48,7 @@ def render_glossary_page(corpus: Corpus, lang: str) -> str:
             out += [f"{safe(labels['source'])}: {safe(term.source)}", ""]
         uses = notes.term_uses.get(term.id, [])
         if uses:
-            out += [f"{safe(labels['used_in'])} ({len(uses)}): " + _places(uses, corpus, lang), "{: .used-in }", ""]
+            out += [f"{safe(labels['used_in'])} ({len(uses)}): " + _places(uses, corpus, lang), f"{{: .{contract.USED_IN} {contract.SEARCH_EXCLUDE} }}", ""]
     return "\n".join(out) + "\n"
 
 

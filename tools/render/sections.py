@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from tools.common import contract
 from tools.common.ui import localized
 from tools.model import anchors
 from tools.render.corpus import Corpus
@@ -39,10 +40,13 @@ def render_cite_page(corpus: Corpus, lang: str) -> str:
     for plan in corpus.plans:
         slug = plan.data.slug
         out += [f"## {safe(localized(plan.data, 'title', lang))} {{#{slug}}}", ""]
+        # Out of the search index: the sections are indexed where they stand, and a list of
+        # every citation would answer every query with this page.
+        out += ["/// html | div", f"    attrs: {{{contract.SEARCH_EXCLUDE}: ''}}", ""]
         out += [f"| {labels['col_number']} | {labels['col_title']} | {labels['col_citation']} |", "|---|---|---|"]
         for section in plan.walk():
             link = f"[{safe(corpus.section_title(plan, section.id, lang))}]({anchors.page_link(slug, section.id)})"
             place = corpus.place(plan, section.id, lang)
             out.append(f"| {safe(place)} `{section.id}` | {link} | {safe(corpus.citation(plan, section.id, lang))} |")
-        out.append("")
+        out += ["", "///", ""]
     return "\n".join(out)

@@ -13,10 +13,11 @@ class ArticleParser(HTMLParser):
     """Tracks whether the parser is inside Material's article and inside an element to skip
     (interface parts, scripts, styles); subclasses read the text through `start` and handle_data."""
 
-    def __init__(self, skip_classes: set[str], skip_ids: set[str]) -> None:
+    def __init__(self, skip_classes: set[str], skip_ids: set[str], skip_attributes: frozenset[str] = frozenset()) -> None:
         super().__init__(convert_charrefs=True)
         self.skip_classes = skip_classes
         self.skip_ids = skip_ids
+        self.skip_attributes = skip_attributes  # e.g. data-search-exclude, for the search index
         self.in_article = 0  # >0 inside the article
         self.skipping = 0  # >0 inside a skipped element
         self.stack: list[bool] = []
@@ -28,7 +29,8 @@ class ArticleParser(HTMLParser):
         classes = set((attributes.get("class") or "").split())
         if tag == "article" and ARTICLE_CLASS in classes:
             self.in_article += 1
-        skip = bool(classes & self.skip_classes) or attributes.get("id") in self.skip_ids or tag in ("script", "style")
+        skip = (bool(classes & self.skip_classes) or attributes.get("id") in self.skip_ids or tag in ("script", "style")
+                or not self.skip_attributes.isdisjoint(attributes))
         self.stack.append(skip)
         self.skipping += skip
         self.start(tag, attributes)

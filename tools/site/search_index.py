@@ -8,14 +8,20 @@ prefixes. Instead, after the build:
   relevance benchmark makes) and written to `search/<lang>.js` as a script that sets
   `self.SEARCH_DATA`; the worker loads it with `importScripts` on the first query, which
   works from file:// as well as over http;
-- each plan section carries the label a reader recognises (plan short name, printed
-  number, title: 新疆“十四五”规划 三（一）5 推进专利金融创新发展);
+- each plan section carries the parts of the label a reader recognises: the page carries
+  the plan's short name and the section its printed number and title, which the worker
+  joins (新疆“十四五”规划 三（一）5 推进专利金融创新发展); stored once each, not per section;
 - the Chinese file carries the words jieba finds in the text, so that the worker splits
   a query with the same vocabulary the text was segmented with;
 - Material's `search/search_index.json` (and the offline plugin's `search_index.js`) is
   cut down to its configuration, so that nothing but ≈ 200 bytes is fetched at page load.
 
-Zero-width spaces and the markup are stripped: the files hold plain text.
+Zero-width spaces and the markup are stripped: the files hold plain text. Elements marked
+with Material's `data-search-exclude` are left out (lists of places such as the glossary's
+"used in" lines and the citation tables, which repeat the sections indexed where they stand).
+
+Layout: {"pages": [[url, title, short]], "docs": [[page, anchor, number, title, text, kind]]}
+(+ "vocab" in Chinese); `short` is "" on pages that are not a plan.
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tools.common import contract
+from tools.model import anchors
 from tools.site.htmltext import ArticleParser
 from tools.site.material import OFFLINE_INDEX_PREFIX
 
@@ -61,7 +68,7 @@ class Splitter(ArticleParser):
     """A built page's article cut at its headings that carry an id (h1#title opens the first)."""
 
     def __init__(self) -> None:
-        super().__init__(SKIP_CLASSES, SKIP_IDS)
+        super().__init__(SKIP_CLASSES, SKIP_IDS, frozenset({contract.SEARCH_EXCLUDE}))
         self.sections: list[Section] = []
         self.heading = 0
 
@@ -110,17 +117,17 @@ class Labels:
         slug = relative.removeprefix("en/").split("/")[0]
         return slug if (slug, "zh") in self.short else None
 
-    def label(self, slug: str, anchor: str, heading: str, lang: str) -> str:
-        short = self.short[(slug, lang)]
+    def number_and_title(self, slug: str, anchor: str, heading: str, lang: str) -> tuple[str, str]:
+        """A plan section's printed number and title (三（一）5, 推进专利金融创新发展); the
+        page title's are empty, so that its label is the plan's short name alone."""
         if anchor == contract.TITLE_ID:
-            return short
+            return "", ""
         if (slug, anchor) not in self.numbers:
-            return f"{short} {heading}".strip()
+            return "", heading
         number, title_zh, title_en = self.numbers[(slug, anchor)]
         if lang == "en":
-            number = "§" + anchor[1:].replace("-", ".")
-        title = (title_en or title_zh) if lang == "en" else title_zh
-        return " ".join(part for part in (short, number, title) if part)
+            return anchors.english_number(anchor), title_en or title_zh
+        return number, title_zh
 
 
 def load_labels(docs: Path) -> Labels:
@@ -142,7 +149,7 @@ def load_labels(docs: Path) -> Labels:
 
 
 def language_index(site: Path, lang: str, labels: Labels) -> dict:
-    """{"pages": [[url, title]], "docs": [[page, anchor, label, heading, text, kind]]}."""
+    """The index of one language (the layout is in the module's docstring)."""
     index: dict = {"pages": [], "docs": []}
     for path in pages(site, lang):
         relative = path.relative_to(site).as_posix()
@@ -153,19 +160,21 @@ def language_index(site: Path, lang: str, labels: Labels) -> dict:
         slug = labels.plan_of(relative)
         page_title = splitter.sections[0].title if splitter.sections[0].anchor == contract.TITLE_ID else ""
         number = len(index["pages"])
-        index["pages"].append([relative, page_title])
+        index["pages"].append([relative, page_title, labels.short[(slug, lang)] if slug else ""])
         for section in splitter.sections:
             heading = section.title or page_title
-            label = labels.label(slug, section.anchor, heading, lang) if slug else heading
-            index["docs"].append([number, section.anchor, label, heading, section.text, PLAN if slug else "o"])
+            printed, title = labels.number_and_title(slug, section.anchor, heading, lang) if slug else ("", heading)
+            index["docs"].append([number, section.anchor, printed, title, section.text, PLAN if slug else "o"])
     return index
 
 
 def vocabulary(index: dict) -> list[str]:
     """The Chinese words (2–8 characters) jieba finds in the text: the worker's query dictionary."""
     words: set[str] = set()
+    for page in index["pages"]:
+        words.update(_words(page[1]))
     for doc in index["docs"]:
-        for part in (doc[3], doc[4]):
+        for part in (doc[2], doc[3], doc[4]):
             words.update(_words(part))
     return sorted(words)
 
