@@ -4,6 +4,9 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
+# Every command imports the pipeline again: keep its byte-compiled modules (__pycache__/, ignored by
+# git) even where the environment turns writing them off.
+unexport PYTHONDONTWRITEBYTECODE
 # Reproducible builds: fixed dates in the sitemap and the zip unless the caller sets one.
 export SOURCE_DATE_EPOCH ?= 1735689600
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

@@ -14,17 +14,18 @@ from pathlib import Path
 
 from tools.publish.bundle import BUNDLE_FOLDER
 from tools.publish.chromium import CHROMIUM, FLAGS
+from tools.site import material
 
 QUERIES = ("质押融资", "地理标志", "pledge")
 REPEATS = 5
 
 # Resolves with the milliseconds from entering the query to the first result item.
-MEASURE = """(query) => new Promise((resolve) => {
-  const input = document.querySelector("input.md-search__input");
-  const list = document.querySelector(".md-search-result__list");
+MEASURE = material.with_selectors("""(query) => new Promise((resolve) => {
+  const input = document.querySelector("«input»");
+  const list = document.querySelector("«results»");
   const start = performance.now();
   const observer = new MutationObserver(() => {
-    if (list.querySelector(".md-search-result__item")) {
+    if (list.querySelector("«result»")) {
       observer.disconnect();
       resolve(performance.now() - start);
     }
@@ -34,13 +35,13 @@ MEASURE = """(query) => new Promise((resolve) => {
   input.dispatchEvent(new Event("input", {bubbles: true}));
   input.dispatchEvent(new KeyboardEvent("keyup", {key: "Enter", bubbles: true}));
   input.dispatchEvent(new KeyboardEvent("keydown", {key: "Enter", bubbles: true}));
-})"""
-CLEAR = """() => {
-  const input = document.querySelector("input.md-search__input");
+})""")
+CLEAR = material.with_selectors("""() => {
+  const input = document.querySelector("«input»");
   input.value = "";
   input.dispatchEvent(new Event("input", {bubbles: true}));
   input.dispatchEvent(new KeyboardEvent("keyup", {key: "Backspace", bubbles: true}));
-}"""
+}""")
 
 
 def search_timings(bundle_zip: Path) -> dict[str, tuple[float, float]] | None:
@@ -73,7 +74,7 @@ def _time_query(browser, home: str, query: str) -> tuple[float, float]:
         later = []
         for _ in range(REPEATS):
             page.evaluate(CLEAR)
-            page.wait_for_function("() => !document.querySelector('.md-search-result__item')")
+            page.wait_for_function(material.with_selectors("() => !document.querySelector('«result»')"))
             later.append(page.evaluate(MEASURE, query))
         return first, statistics.median(later)
     finally:

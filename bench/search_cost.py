@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from tools.publish.chromium import CHROMIUM, FLAGS
+from tools.site import material
 
 REPEATS = 3
 # Chromium DevTools' "Slow 4G" preset (formerly "Fast 3G").
@@ -33,12 +34,12 @@ QUERY = {"zh": "知识产权质押", "en": "IP insurance"}
 
 # Opens search as `/` does (focus on the box), types the query and resolves with the seconds until
 # the first result is drawn; run inside the page, so that the driver's own latency is not counted.
-SEARCH = """(query) => new Promise((resolve) => {
-  const input = document.querySelector("input.md-search__input");
-  const list = document.querySelector(".md-search-result__list");
+SEARCH = material.with_selectors("""(query) => new Promise((resolve) => {
+  const input = document.querySelector("«input»");
+  const list = document.querySelector("«results»");
   const start = performance.now();
   new MutationObserver((_, observer) => {
-    if (list.querySelector(".md-search-result__item")) {
+    if (list.querySelector("«result»")) {
       observer.disconnect();
       resolve((performance.now() - start) / 1000);
     }
@@ -46,7 +47,7 @@ SEARCH = """(query) => new Promise((resolve) => {
   input.focus();
   input.value = query;
   input.dispatchEvent(new KeyboardEvent("keyup", {key: "End", bubbles: true}));
-})"""
+})""")
 
 
 def is_search_data(url: str) -> bool:

@@ -26,17 +26,18 @@ from tools.common.paths import SOURCES
 from tools.model.anchors import page_path
 from tools.model.plandata import load_all
 from tools.publish.chromium import CHROMIUM, FLAGS
+from tools.site import material
 
 TOP = 5
 LANGS = ("zh", "en")
 
 # The meta line's text and the number of result links, read together so the poll sees one state.
-STATE = """() => [document.querySelector('.md-search-result__meta').textContent,
-  document.querySelectorAll('.md-search-result__item a').length,
-  document.querySelectorAll('.md-search-result__item').length]"""
-LINKS = "() => [...document.querySelectorAll('.md-search-result__item a')].map(a => a.href)"
-SCROLL = """() => { const wrap = document.querySelector('.md-search__scrollwrap');
-  wrap.scrollTop = wrap.scrollHeight; }"""
+STATE = material.with_selectors("""() => [document.querySelector('«meta»').textContent,
+  document.querySelectorAll('«result» a').length,
+  document.querySelectorAll('«result»').length]""")
+LINKS = material.with_selectors("() => [...document.querySelectorAll('«result» a')].map(a => a.href)")
+SCROLL = material.with_selectors("""() => { const wrap = document.querySelector('«scroll»');
+  wrap.scrollTop = wrap.scrollHeight; }""")
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ def result_sections(page, query: str, wanted: set[str] = frozenset()) -> list[st
     Scrolling (drawing more results) stops once a section in `wanted` is listed: the
     rank is then known, and later results cannot change it.
     """
-    box = page.locator("input.md-search__input")
+    box = page.locator(material.SEARCH_INPUT)
     box.fill("")
     page.keyboard.press("End")
     empty = _settle(page)[0]

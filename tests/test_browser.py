@@ -13,6 +13,7 @@ import pytest
 
 from tools.publish.bundle import BUNDLE_FOLDER, make_bundle
 from tools.publish.chromium import CHROMIUM, FLAGS
+from tools.site import material
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
@@ -112,11 +113,11 @@ def test_language_switch_keeps_page_and_anchor(site, path, anchor, lang, expecte
 
 def search(page, query: str) -> list[str]:
     page.keyboard.press("/")
-    box = page.locator("input.md-search__input")
+    box = page.locator(material.SEARCH_INPUT)
     box.fill(query)
     page.keyboard.press("End")  # Material listens for key events; an IME commit sends one too
-    page.wait_for_selector(".md-search-result__item", timeout=15000)
-    return page.locator(".md-search-result__item a").evaluate_all("links => links.map(a => a.href)")
+    page.wait_for_selector(material.SEARCH_RESULT, timeout=15000)
+    return page.locator(f"{material.SEARCH_RESULT} a").evaluate_all("links => links.map(a => a.href)")
 
 
 @pytest.mark.parametrize("query,expected", [
@@ -298,7 +299,7 @@ def test_print_hides_navigation_and_shows_link_addresses(site):
     page = site.open("xinjiang-2021-2025/index.html")
     page.emulate_media(media="print")
     assert not page.locator(".md-sidebar--primary").is_visible()
-    assert not page.locator(".md-search").is_visible()
+    assert not page.locator(material.SEARCH_SELECTORS["dialog"]).is_visible()
     after = page.locator("a.xref").first.evaluate("a => getComputedStyle(a, '::after').content")
     assert "xinjiang-2016-2020" in after or "references" in after
     assert after.startswith('" <http') or after.startswith('" <file')
@@ -363,11 +364,11 @@ def test_search_loads_only_its_language_when_opened(site, path, lang, query):
 def test_search_box_keeps_the_text_as_typed(site, query):
     page = site.open("xinjiang-2021-2025/index.html")
     page.keyboard.press("/")
-    box = page.locator("input.md-search__input")
+    box = page.locator(material.SEARCH_INPUT)
     for n in range(1, len(query) + 1):  # as an IME commits it, one piece at a time
         box.fill(query[:n])
         page.keyboard.press("End")
-    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    page.wait_for_selector(material.SEARCH_RESULT, timeout=15000)
     page.wait_for_timeout(300)
     assert box.input_value() == query
 
@@ -375,7 +376,7 @@ def test_search_box_keeps_the_text_as_typed(site, query):
 def test_result_shows_plan_number_title_snippet_and_anchor(site):
     page = site.open("xinjiang-2021-2025/index.html")
     hits = search(page, "专利金融创新")
-    first = page.locator(".md-search-result__item").first
+    first = page.locator(material.SEARCH_RESULT).first
     section = first.locator("a").nth(1)
     assert "新疆“十四五”规划 三（一）5 推进专利金融创新发展" in section.locator("h2").inner_text()
     assert section.locator("mark").count() >= 1
@@ -387,7 +388,7 @@ def test_chinese_word_is_not_a_prefix_search(site):
     page = site.open("xinjiang-2021-2025/index.html")
     search(page, "商标")
     page.wait_for_timeout(300)
-    titles = page.locator(".md-search-result__item a[href*='#'] article").evaluate_all(
+    titles = page.locator(f"{material.SEARCH_RESULT} a[href*='#'] article").evaluate_all(
         "articles => articles.map(a => a.textContent)")
     assert titles and all("商标" in text for text in titles[:10]), titles[:10]
 

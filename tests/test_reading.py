@@ -12,6 +12,7 @@ from test_browser import ARTIFACTS, Page, browser, bundle, served  # noqa: F401 
 
 from tools.common.paths import SOURCES
 from tools.common.ui import load_strings
+from tools.site import material
 
 axe_package = pytest.importorskip("axe_playwright_python")
 AXE = (Path(axe_package.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
@@ -242,7 +243,7 @@ def test_frame_has_named_dialog_full_headers_and_one_title(open_page, prefix):
     rules = ["aria-dialog-name", "empty-table-header"]
     result = page.evaluate("rules => axe.run(document, {runOnly: {type: 'rule', values: rules}})", rules)
     assert [v["id"] for v in result["violations"]] == []
-    assert page.locator(".md-search[role=dialog]").get_attribute("aria-label") == ui(lang, "search_dialog")
+    assert page.locator(material.SEARCH_SELECTORS["dialog"] + "[role=dialog]").get_attribute("aria-label") == ui(lang, "search_dialog")
     page.goto(page.url.replace("references/index.html", "index.html"))
     title = page.title()
     assert " - " not in title and title, title

@@ -153,3 +153,14 @@ def test_cite_page_in_both_languages(built_site):
     assert "《新疆维吾尔自治区知识产权“十四五”规划》三（一）1" in zh
     assert "Xinjiang IP Plan for the 14th Five-Year Plan Period (2021–2025) (unofficial translation), §3.1.1" in en
     assert 'href="../yuxi-2021/index.html#s2-6-29"' in zh
+
+
+def test_vocabulary_cache_follows_the_text(tmp_path):
+    index = {"pages": [["a/index.html", "知识产权规划", ""]], "docs": [[0, "title", "", "", "推进专利质押融资", "p"]]}
+    words = search_index.cached_vocabulary(index, tmp_path)
+    assert words == search_index.vocabulary(index) and "质押" in words
+    [kept] = tmp_path.glob("vocabulary-*.txt")
+    kept.write_text("缓存 读取", encoding="utf-8")
+    assert search_index.cached_vocabulary(index, tmp_path) == ["缓存", "读取"]  # read back, not recomputed
+    index["docs"][0][4] = "加强商标保护"
+    assert "商标" in search_index.cached_vocabulary(index, tmp_path)  # another text, another entry

@@ -14,7 +14,6 @@ window.IP_PLANS = {
   "pageUrl": "data-url",
   "sbsToggle": "sbs-toggle",
   "searchExclude": "data-search-exclude",
-  "searchInput": "input.md-search__input",
   "sideBySide": "sbs",
   "termTooltip": "term-tooltip",
   "titleId": "title",

@@ -39,7 +39,8 @@ def make_bundle(site: Path, target: Path) -> int:
     files = {path.relative_to(site).as_posix(): path.read_bytes() for path in site.rglob("*") if path.is_file()}
     files.pop(ZIP_NAME, None)
     files[README_NAME] = readme_text().encode("utf-8")
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+    # zlib's default level: level 9 took twice as long for a zip 0.6% smaller (most of it is PDFs).
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
         for name in sorted(files):
             info = zipfile.ZipInfo(f"{BUNDLE_FOLDER}/{name}", date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED

@@ -4,11 +4,33 @@ Every use of Material's internal class names or file formats goes through these 
 Material upgrade is checked in one place.
 """
 
+import re
+
 MATERIAL_VERSION = "9.8.1"
 ARTICLE_CLASS = "md-content__inner"  # <article class="md-content md-content__inner …"> holds the page text
 ARTICLE = f"article.{ARTICLE_CLASS}"
 SEARCH_INPUT = "input.md-search__input"
+# Material's search dialog, as the browser tests and benchmarks drive it.
+SEARCH_SELECTORS = {
+    "dialog": ".md-search",  # the search overlay
+    "input": SEARCH_INPUT,
+    "results": ".md-search-result__list",  # the list results are drawn into
+    "result": ".md-search-result__item",  # one page and its sections
+    "meta": ".md-search-result__meta",  # "N matching documents"
+    "scroll": ".md-search__scrollwrap",  # scrolled to draw more results
+}
+SEARCH_RESULT = SEARCH_SELECTORS["result"]
 OFFLINE_INDEX_PREFIX = "var __index = "  # search/search_index.js as the offline plugin writes it
+
+
+def article_html(page_html: str) -> str:
+    """The page's <article> element alone (a third of a page is navigation and tables of
+    contents, which a parser looking for the article would read through for nothing)."""
+    start = re.search(rf'<article\b[^>]*class="[^"]*\b{ARTICLE_CLASS}\b', page_html)
+    if not start:
+        return ""
+    end = page_html.rfind("</article>")
+    return page_html[start.start(): end + len("</article>")] if end > start.start() else page_html[start.start():]
 
 
 def skip_search_entries() -> None:
@@ -26,4 +48,9 @@ def skip_search_entries() -> None:
 
 def names() -> dict[str, str]:
     """The selectors assets/site.js needs (written into assets/site-data.js)."""
-    return {"article": ARTICLE, "searchInput": SEARCH_INPUT}
+    return {"article": ARTICLE}
+
+
+def with_selectors(script: str) -> str:
+    """A script for the browser with «input», «result», … replaced by Material's selectors."""
+    return re.sub("«(\\w+)»", lambda match: SEARCH_SELECTORS[match.group(1)], script)

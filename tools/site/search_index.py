@@ -27,21 +27,25 @@ Layout: {"pages": [[url, title, short]], "docs": [[page, anchor, number, title, 
 from __future__ import annotations
 
 import functools
+import hashlib
+import importlib.metadata
 import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tools.common import contract
+from tools.common.paths import REPO
 from tools.model import anchors
 from tools.site.htmltext import ArticleParser
-from tools.site.material import OFFLINE_INDEX_PREFIX
+from tools.site.material import OFFLINE_INDEX_PREFIX, article_html
 
 LANGS = ("zh", "en")
 HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 SKIP_CLASSES = set(contract.INTERFACE_CLASSES)
 SKIP_IDS = set(contract.INTERFACE_IDS) - {contract.TITLE_ID}
 CJK_WORD = re.compile(r"[\u3400-\u9fff]{2,8}")
+VOCABULARY_CACHE = REPO / ".cache" / "search"
 PLAN = "p"  # kind of a plan section; everything else (glossary, topics, references, …) is "o"
 
 
@@ -154,7 +158,7 @@ def language_index(site: Path, lang: str, labels: Labels) -> dict:
     for path in pages(site, lang):
         relative = path.relative_to(site).as_posix()
         splitter = Splitter()
-        splitter.feed(path.read_text(encoding="utf-8"))
+        splitter.feed(article_html(path.read_text(encoding="utf-8")))
         if not splitter.sections:
             continue
         slug = labels.plan_of(relative)
@@ -168,20 +172,40 @@ def language_index(site: Path, lang: str, labels: Labels) -> dict:
     return index
 
 
+def texts(index: dict) -> list[str]:
+    """Every text of an index that a query is matched against."""
+    return [page[1] for page in index["pages"]] + [part for doc in index["docs"] for part in (doc[2], doc[3], doc[4])]
+
+
 def vocabulary(index: dict) -> list[str]:
     """The Chinese words (2–8 characters) jieba finds in the text: the worker's query dictionary."""
     words: set[str] = set()
-    for page in index["pages"]:
-        words.update(_words(page[1]))
-    for doc in index["docs"]:
-        for part in (doc[2], doc[3], doc[4]):
-            words.update(_words(part))
+    for text in texts(index):
+        words.update(_words(text))
     return sorted(words)
+
+
+def cached_vocabulary(index: dict, cache: Path = VOCABULARY_CACHE) -> list[str]:
+    """vocabulary(), kept in .cache/search under a digest of the texts and jieba's version:
+    loading jieba's model and segmenting every text was a fifth of a warm site build."""
+    digest = hashlib.sha256(importlib.metadata.version("jieba").encode())
+    for text in texts(index):
+        digest.update(text.encode("utf-8") + b"\0")
+    path = cache / f"vocabulary-{digest.hexdigest()[:32]}.txt"
+    if path.is_file():
+        return path.read_text(encoding="utf-8").split(" ")
+    words = vocabulary(index)
+    cache.mkdir(parents=True, exist_ok=True)
+    path.write_text(" ".join(words), encoding="utf-8")
+    # Keep the few most recent (the real site, the scale benchmark's corpus), not every past edit.
+    for old in sorted(cache.glob("vocabulary-*.txt"), key=lambda file: file.stat().st_mtime)[:-4]:
+        old.unlink(missing_ok=True)
+    return words
 
 
 @functools.cache
 def _words(text: str) -> frozenset[str]:
-    # Cached: static-i18n runs the post-build step twice per build, over the same Chinese text.
+    # Cached: a text can recur (a heading repeated as a page title; the copies in the scale benchmark).
     import jieba
 
     jieba.setLogLevel(60)
@@ -197,7 +221,7 @@ def write(site: Path, docs: Path) -> dict[str, int]:
         if not index["docs"]:
             continue
         if lang == "zh":
-            index["vocab"] = " ".join(vocabulary(index))
+            index["vocab"] = " ".join(cached_vocabulary(index))
         text = "self.SEARCH_DATA=" + json.dumps(index, ensure_ascii=False, separators=(",", ":")) + ";\n"
         target = site / "search" / f"{lang}.js"
         target.parent.mkdir(parents=True, exist_ok=True)
