@@ -4,9 +4,12 @@ the plan lost in the Chinese text that pdftotext extracts."""
 
 from __future__ import annotations
 
+import fcntl
 import re
 import shutil
 import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pikepdf
@@ -31,10 +34,28 @@ def pdf_site(built_site, tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def pdfs(pdf_site) -> dict[str, int]:
-    sizes = build_pdfs(pdf_site, int(EPOCH))
+def pdfs(pdf_site, tmp_path_factory, worker_id) -> dict[str, int]:
+    """Every PDF, printed once per run. Under pytest-xdist each worker has its own session: the
+    first to take the lock prints, and the others copy from the cache it fills (the cache
+    `make site` uses, keyed by everything a PDF is printed from), instead of printing again."""
+    if worker_id == "master":
+        sizes = build_pdfs(pdf_site, int(EPOCH))
+    else:
+        run = tmp_path_factory.getbasetemp().parent  # this run's folder, shared by its workers
+        with exclusive(run / "pdf.lock"):
+            sizes = build_pdfs(pdf_site, int(EPOCH), cache=run / "pdf-cache")
     fill_sizes(pdf_site, sizes)
     return sizes
+
+
+@contextmanager
+def exclusive(lock: Path) -> Iterator[None]:
+    with lock.open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def body_text(path: Path) -> str:

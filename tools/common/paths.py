@@ -16,6 +16,11 @@ DOCS = REPO / "docs"
 SITE = REPO / "site"
 BUNDLE = REPO / "dist" / "ip-plans-offline.zip"
 REVIEW = REPO / "dist" / "review-en.md"  # the English review report, outside the site
+# Build caches (ignored by git), each keyed by everything its entries are made from.
+CACHE = REPO / ".cache"
+PDF_CACHE = CACHE / "pdf"  # printed PDFs (tools.publish.pdf)
+TEMPLATE_CACHE = CACHE / "jinja"  # compiled theme templates (tools.site.hooks)
+VOCABULARY_CACHE = CACHE / "search"  # the search index's Chinese vocabulary (tools.site.search_index)
 
 
 @dataclass(frozen=True)

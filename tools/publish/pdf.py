@@ -25,7 +25,7 @@ from html import escape
 from pathlib import Path
 
 from tools.common import contract as c
-from tools.common.paths import REPO, SITE, SOURCES, SourceTree
+from tools.common.paths import PDF_CACHE, REPO, SITE, SOURCES, SourceTree
 from tools.model import anchors
 from tools.model.plandata import load_all
 from tools.model.publication import PDF_VARIANTS, pdf_path
@@ -33,7 +33,7 @@ from tools.publish.chromium import CHROMIUM, FLAGS
 
 # Printed PDFs by what they are printed from, so that a rebuild whose pages did not change
 # reuses them (mkdocs build empties site/, so they are kept outside it).
-CACHE = REPO / ".cache" / "pdf"
+CACHE = PDF_CACHE
 
 # Pages printed at once in the one browser: the machine has few cores.
 PARALLEL = 3

@@ -18,14 +18,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from mkdocs.plugins import event_priority  # noqa: E402
 
 from tools.common import contract  # noqa: E402
-from tools.common.paths import REPO, SOURCES  # noqa: E402
+from tools.common.paths import SOURCES, TEMPLATE_CACHE  # noqa: E402
 from tools.common.ui import Strings, load_strings  # noqa: E402
 from tools.publish.bundle import ZIP_NAME  # noqa: E402
 from tools.render import jsonld  # noqa: E402
 from tools.site import material, search_index  # noqa: E402
 from tools.site.tooltips import GlossaryTooltipsExtension  # noqa: E402
 
-TEMPLATE_CACHE = REPO / ".cache" / "jinja"
 EXTRA_PAGES = ("targets/index.md", "glossary/index.md", "topics/index.md", "references/index.md", "cite/index.md", "open-data/index.md")
 
 

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tools.common import contract
-from tools.common.paths import REPO
+from tools.common.paths import VOCABULARY_CACHE
 from tools.model import anchors
 from tools.site.htmltext import ArticleParser
 from tools.site.material import OFFLINE_INDEX_PREFIX, article_html
@@ -45,7 +45,6 @@ HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 SKIP_CLASSES = set(contract.INTERFACE_CLASSES)
 SKIP_IDS = set(contract.INTERFACE_IDS) - {contract.TITLE_ID}
 CJK_WORD = re.compile(r"[\u3400-\u9fff]{2,8}")
-VOCABULARY_CACHE = REPO / ".cache" / "search"
 PLAN = "p"  # kind of a plan section; everything else (glossary, topics, references, …) is "o"
 
 
