@@ -10,6 +10,8 @@ from pathlib import Path
 from support import ROOT
 
 from tools import cli
+from tools.common import buildstamp
+from tools.common.paths import DOCS, SOURCES
 
 COPIED = ("Makefile", "mkdocs.yml", "requirements.txt", "requirements-test.txt", "tools", "sources", "docs")
 
@@ -53,3 +55,27 @@ def test_make_test_checks_before_it_regenerates():
     commands = [line for line in plan if "tools check" in line or "tools build" in line or "mkdocs build" in line]
     assert commands and "tools check" in commands[0], commands
     assert not any("tools build" in line for line in commands), "make test must not regenerate docs/"
+
+
+def test_build_skips_only_when_nothing_changed(tmp_path, monkeypatch, capsys):
+    """`build` stops at once when sources, code and docs/ are as the last build left them,
+    and builds in full after any edit, including a hand edit to docs/ (which it undoes)."""
+    monkeypatch.setattr(buildstamp, "CACHE", tmp_path / "cache")
+    docs = tmp_path / "docs"
+    shutil.copytree(DOCS, docs)
+    assert cli.main(["--docs", str(docs), "build"]) == 0
+    assert cli.main(["--docs", str(docs), "build"]) == 0
+    assert "unchanged since the last build" in capsys.readouterr().out.splitlines()[-1]
+    page = docs / "yuxi-2021" / "index.md"
+    original = page.read_text(encoding="utf-8")
+    page.write_text(original + "\nhand edit\n", encoding="utf-8")
+    assert cli.main(["--docs", str(docs), "build"]) == 0
+    assert capsys.readouterr().out.startswith("docs: 1 file(s) written: yuxi-2021/index.md")
+    assert page.read_text(encoding="utf-8") == original
+    sources = tmp_path / "sources"
+    shutil.copytree(SOURCES.root, sources)
+    assert buildstamp.is_current(SOURCES.root, docs) and not buildstamp.is_current(sources, docs)  # another tree
+    (sources / "ui.toml").write_text((sources / "ui.toml").read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    buildstamp.record(sources, docs)
+    (sources / "ui.toml").write_text((sources / "ui.toml").read_text(encoding="utf-8") + "# edit\n", encoding="utf-8")
+    assert not buildstamp.is_current(sources, docs)

@@ -7,22 +7,29 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from tools import build
-from tools.annotate import translations
+from tools.common import buildstamp
 from tools.common.errors import InputError
 from tools.common.paths import BUNDLE, DOCS, REVIEW, SITE, SOURCES, SourceTree
-from tools.ingest import script, taiwan_table
 from tools.model.plandata import SCRIPTS
-from tools.publish.bundle import publish_bundle
+
+# Each command imports the stages it runs: a build that finds docs/ current imports none.
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    if not args.force and buildstamp.is_current(args.tree.root, args.docs):
+        print(f"docs: 0 file(s) written (sources, code and {args.docs.name}/ unchanged since the last build)")
+        return 0
+    from tools import build
+
     changed = build.write_docs(build.generate(args.tree), args.docs)
+    buildstamp.record(args.tree.root, args.docs)
     print(f"docs: {len(changed)} file(s) written" + (": " + ", ".join(changed) if changed else ""))
     return 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from tools import build
+
     stale = build.stale_docs(build.generate(args.tree), args.docs)
     if stale:
         print(f"{args.docs} is stale; run `python -m tools build` and commit: " + ", ".join(stale), file=sys.stderr)
@@ -32,12 +39,16 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_translations(args: argparse.Namespace) -> int:
+    from tools import build
+    from tools.annotate import translations
+
     for plan in build.load_plans(args.tree):
         print(f"wrote {translations.write_skeleton(plan)}")
     return 0
 
 
 def cmd_review(args: argparse.Namespace) -> int:
+    from tools import build
     from tools.render import review
 
     reviews = review.write_report(build.load_plans(args.tree), args.tree.house_style, args.tree.terminology, args.out)
@@ -47,18 +58,24 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 
 def cmd_convert(args: argparse.Namespace) -> int:
+    from tools.ingest import script
+
     text = Path(args.file).read_text(encoding="utf-8") if args.file != "-" else sys.stdin.read()
     sys.stdout.write(script.convert(text, args.mode, args.tree.opencc))
     return 0
 
 
 def cmd_taiwan_table(args: argparse.Namespace) -> int:
+    from tools.ingest import script, taiwan_table
+
     changed = taiwan_table.write(args.tree.opencc)
     print(f"{args.tree.opencc / script.PHRASES_NAME}: {'written' if changed else 'unchanged'}")
     return 0
 
 
 def cmd_bundle(args: argparse.Namespace) -> int:
+    from tools.publish.bundle import publish_bundle
+
     size = publish_bundle(SITE, BUNDLE)
     print(f"{BUNDLE.relative_to(BUNDLE.parent.parent)}: {size} bytes")
     return 0
@@ -82,7 +99,9 @@ def parser() -> argparse.ArgumentParser:
     top.add_argument("--plans", type=Path, help="a tree's plans/ folder (the same as --sources on its parent)")
     top.add_argument("--docs", type=Path, default=DOCS, help="output directory for Markdown")
     sub = top.add_subparsers(dest="command", required=True)
-    sub.add_parser("build", help="convert sources/ into docs/").set_defaults(func=cmd_build)
+    build = sub.add_parser("build", help="convert sources/ into docs/")
+    build.add_argument("--force", action="store_true", help="build even when nothing changed since the last build")
+    build.set_defaults(func=cmd_build)
     sub.add_parser("check", help="fail when docs/ is stale").set_defaults(func=cmd_check)
     sub.add_parser("translations", help="refresh translation files, keeping unchanged English").set_defaults(func=cmd_translations)
     review = sub.add_parser("review", help="write the English review report (dist/review-en.md)")
@@ -96,7 +115,8 @@ def parser() -> argparse.ArgumentParser:
     bench.set_defaults(func=cmd_bench)
     convert = sub.add_parser("convert", help="traditional → mainland simplified, stdin or FILE")
     convert.add_argument("file", nargs="?", default="-")
-    convert.add_argument("--mode", choices=SCRIPTS, default=script.TAIWAN, help="the script the text is written in")
+    # Default: traditional-taiwan, the form the Gansu outline arrived in.
+    convert.add_argument("--mode", choices=SCRIPTS, default=SCRIPTS[-1], help="the script the text is written in")
     convert.set_defaults(func=cmd_convert)
     sub.add_parser("taiwan-table", help="regenerate sources/opencc/taiwan-phrases.txt").set_defaults(func=cmd_taiwan_table)
     return top
