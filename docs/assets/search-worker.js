@@ -3,8 +3,10 @@
 
    Material's messages: {type: 0 SETUP} → {type: 1 READY}; {type: 2 QUERY, data: text} →
    {type: 3 RESULT, data: {items: [[page, section, …], …]}}. The index of this page's
-   language (search/zh.js or search/en.js, written by tools/site/search_index.py) is loaded
-   on the first query the reader types; the other language's never is.
+   language (search/zh.js or search/en.js, written by tools/site/search_index.py) is fetched
+   in the background as soon as Material starts this worker, which it does once the page is
+   interactive, so that a reader who opens search finds it loaded or on its way; with the
+   browser's Save-Data setting on, only when the reader types. The other language's never is.
 
    Ranking, best first: the whole query as typed (spaces aside) → every word → some words;
    then plan sections before glossary, topic and reference entries; then a match in the
@@ -28,8 +30,19 @@
     if (!loading) {
       var done = importScripts(source);
       loading = Promise.resolve(done).then(prepare);
+      loading.catch(function () { loading = null; });  // a failed fetch is tried again by the next query
     }
     return loading;
+  }
+
+  function prefetch() {
+    var connection = self.navigator && self.navigator.connection;
+    if (connection && connection.saveData) return;
+    try {
+      load();
+    } catch (error) {
+      loading = null;  // tried again when the reader types
+    }
   }
 
   function prepare() {
@@ -226,8 +239,7 @@
 
   function answer(query) {
     latest = query;
-    /* Material sends the empty box when the page loads: answer it without the index, which
-       is loaded only once the reader types. */
+    /* Material sends the empty box when the page loads: answer it without waiting for the index. */
     if (!query.trim()) {
       postMessage({type: RESULT, data: {items: []}});
       return;
@@ -243,4 +255,5 @@
     if (message.type === SETUP) postMessage({type: READY});
     else if (message.type === QUERY) answer(message.data);
   });
+  setTimeout(prefetch, 0);  // after this script has run, so that messages are listened for
 })();

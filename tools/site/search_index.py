@@ -6,8 +6,8 @@ prefixes. Instead, after the build:
 
 - every built page of a language is cut into sections at its headings (the same cut the
   relevance benchmark makes) and written to `search/<lang>.js` as a script that sets
-  `self.SEARCH_DATA`; the worker loads it with `importScripts` on the first query, which
-  works from file:// as well as over http;
+  `self.SEARCH_DATA`; the worker loads it with `importScripts` in the background once
+  Material starts it, which works from file:// as well as over http;
 - each plan section carries the parts of the label a reader recognises: the page carries
   the plan's short name and the section its printed number and title, which the worker
   joins (新疆“十四五”规划 三（一）5 推进专利金融创新发展); stored once each, not per section;
