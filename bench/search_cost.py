@@ -13,15 +13,12 @@ data (the worker script and search/…), as transferred (compressed) and as stor
 
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
 import statistics
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 
+from bench.search_relevance import QuietHandler, serve
 from tools.publish.chromium import CHROMIUM, FLAGS
 from tools.site import material
 
@@ -56,11 +53,8 @@ def is_search_data(url: str) -> bool:
     return "/search/" in url or "search-worker" in url
 
 
-class GzipHandler(http.server.SimpleHTTPRequestHandler):
+class GzipHandler(QuietHandler):
     """Static files, gzip-compressed when the browser accepts it (as static hosts do)."""
-
-    def log_message(self, *args):
-        pass
 
     def send_head(self):
         path = Path(self.translate_path(self.path))
@@ -79,15 +73,9 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
-@contextmanager
-def serve_gzip(site: Path) -> Iterator[str]:
-    handler = functools.partial(GzipHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
+def serve_gzip(site: Path) -> AbstractContextManager[str]:
+    """The site over http, gzip-compressed; yields its base URL."""
+    return serve(site, GzipHandler)
 
 
 def one_search(browser, url: str, query: str) -> tuple[float, int, int, list[str]]:

@@ -41,7 +41,7 @@
     try {
       load();
     } catch (error) {
-      loading = null;  // tried again when the reader types
+      // importScripts failed before `loading` was set: the reader's first query tries again.
     }
   }
 

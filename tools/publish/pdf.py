@@ -31,9 +31,8 @@ from tools.model.plandata import load_all
 from tools.model.publication import PDF_VARIANTS, pdf_path
 from tools.publish.chromium import CHROMIUM, FLAGS
 
-# Printed PDFs by what they are printed from, so that a rebuild whose pages did not change
-# reuses them (mkdocs build empties site/, so they are kept outside it).
-CACHE = PDF_CACHE
+# PDF_CACHE keeps printed PDFs by what they are printed from, so that a rebuild whose pages
+# did not change reuses them (mkdocs build empties site/, so they are kept outside it).
 
 # Pages printed at once in the one browser: the machine has few cores.
 PARALLEL = 3
@@ -263,12 +262,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools pdf", description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=SITE, help="the built site (default: site/)")
     parser.add_argument("--only", nargs="*", default=(), metavar="SLUG", help="print only these plans")
-    parser.add_argument("--no-cache", action="store_true", help=f"print every PDF, not reusing unchanged ones from {CACHE.relative_to(REPO)}/")
+    parser.add_argument("--no-cache", action="store_true", help=f"print every PDF, not reusing unchanged ones from {PDF_CACHE.relative_to(REPO)}/")
     args = parser.parse_args(argv)
     start = time.perf_counter()
     try:
         epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
-        sizes = build_pdfs(args.site, epoch, only=args.only, cache=None if args.no_cache else CACHE)
+        sizes = build_pdfs(args.site, epoch, only=args.only, cache=None if args.no_cache else PDF_CACHE)
     except FileNotFoundError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
