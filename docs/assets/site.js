@@ -33,8 +33,9 @@
   function keepAnchor() {
     var links = document.querySelectorAll("a[" + N.keepAnchor + "], a." + N.zhOriginal);
     for (var i = 0; i < links.length; i++) {
-      var href = links[i].getAttribute("href").split("#")[0];
-      links[i].setAttribute("href", href + location.hash);
+      /* The query too: a comparison's choice of plans (?plans=…) holds in both languages. */
+      var href = links[i].getAttribute("href").split("#")[0].split("?")[0];
+      links[i].setAttribute("href", href + location.search + location.hash);
     }
   }
 
@@ -63,6 +64,9 @@
      a public base URL), each citable element its citation text. Nothing here composes them,
      and a file:// location is never copied. */
   function citationFor(element) {
+    /* A passage copied from a plan onto a comparison page carries its address in the plan. */
+    var own = element.getAttribute(N.citeUrl);
+    if (own) return own + "\n" + element.getAttribute(N.cite);
     var title = document.getElementById(N.titleId);
     var page = title ? title.getAttribute(N.pageUrl) : "";
     return page + "#" + element.id + "\n" + element.getAttribute(N.cite);
@@ -155,7 +159,7 @@
   function addCiteButtons(article) {
     var cite = "[" + N.cite + "][id]";
     var targets = article.querySelectorAll(
-      "h2" + cite + ", h3" + cite + ", h4" + cite + ", p" + cite + ", ." + N.box + cite + " > .admonition-title");
+      "h2" + cite + ", h3" + cite + ", h4" + cite + ", h5" + cite + ", h6" + cite + ", p" + cite + ", ." + N.box + cite + " > .admonition-title");
     for (var i = 0; i < targets.length; i++) {
       var target = targets[i];
       var owner = target.classList.contains("admonition-title") ? target.parentElement : target;
@@ -256,6 +260,69 @@
     for (var i = 0; i < links.length; i++) links[i].parentElement.hidden = true;
   }
 
+  /* Topic comparisons: the reader chooses which plans to show. The choice is kept in the
+     address (?plans=slug,slug; none means all), so a link shows exactly that comparison, and
+     read back from it on load. Two or three plans stand in columns (N.compareColumns, the
+     rule tools/render/topic_compare.py applies for the page without script). */
+  var PLANS_PARAM = "plans";
+  function chosenPlans(all) {
+    var match = new RegExp("[?&]" + PLANS_PARAM + "=([^&#]*)").exec(location.search);
+    if (!match) return all.slice();
+    var asked = decodeURIComponent(match[1]).split(",");
+    var chosen = all.filter(function (slug) { return asked.indexOf(slug) >= 0; });
+    return chosen.length ? chosen : all.slice();
+  }
+  function showPlans(compare, groups, chosen) {
+    for (var i = 0; i < groups.length; i++) groups[i].hidden = chosen.indexOf(groups[i].getAttribute(N.plan)) < 0;
+    var count = String(chosen.length);
+    compare.setAttribute(N.columns, N.compareColumns.split(" ").indexOf(count) >= 0 ? count : "1");
+  }
+  function keepPlansInAddress(all, chosen) {
+    var query = chosen.length === all.length ? "" : "?" + PLANS_PARAM + "=" + chosen.join(",");
+    try {
+      history.replaceState(history.state, "", location.pathname + query + location.hash);
+    } catch (e) { return; /* a browser that refuses (some file:// settings) keeps the old address */ }
+    keepAnchor();
+  }
+  function addPlanPicker(article) {
+    var compare = article.querySelector("." + N.compare);
+    if (!compare) return;
+    var groups = compare.querySelectorAll("." + N.comparePlan + "[" + N.plan + "]");
+    var all = [];
+    for (var i = 0; i < groups.length; i++) all.push(groups[i].getAttribute(N.plan));
+    if (all.length < 2) return;
+    var chosen = chosenPlans(all);
+    showPlans(compare, groups, chosen);
+    var picker = document.createElement("fieldset");
+    picker.className = N.comparePicker;
+    var legend = document.createElement("legend");
+    legend.textContent = T.topic_compare_legend;
+    picker.appendChild(legend);
+    var boxes = [];
+    for (var g = 0; g < groups.length; g++) {
+      var label = document.createElement("label");
+      var box = document.createElement("input");
+      box.type = "checkbox";
+      box.value = all[g];
+      box.checked = chosen.indexOf(all[g]) >= 0;
+      boxes.push(box);
+      label.appendChild(box);
+      label.appendChild(document.createTextNode(" " + groups[g].querySelector("summary").textContent));
+      picker.appendChild(label);
+    }
+    var hint = document.createElement("p");
+    hint.textContent = T.topic_compare_hint;
+    picker.appendChild(hint);
+    picker.addEventListener("change", function (event) {
+      var now = boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; });
+      /* At least one plan stays shown. */
+      if (!now.length) { event.target.checked = true; return; }
+      showPlans(compare, groups, now);
+      keepPlansInAddress(all, now);
+    });
+    compare.parentElement.insertBefore(picker, compare);
+  }
+
   function init() {
     var article = document.querySelector(N.article);
     keepAnchor();
@@ -267,6 +334,7 @@
     addToolbar(article);
     markPrintUrls(article);
     addCiteButtons(article);
+    addPlanPicker(article);
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();

@@ -57,12 +57,21 @@ PDF = "pdf"  # on <html> while a page is printed to PDF
 PDF_CITE = "pdf-cite"  # the canonical address printed under each heading
 PDF_LINKS = "pdf-links"  # the download links on a plan page
 
+# Topic comparison pages (tools.render.topic_compare; the plan chooser is added by site.js).
+COMPARE = "compare"  # the plans of a comparison, in columns or stacked (COLUMNS says which)
+COMPARE_PLAN = "compare-plan"  # one plan's passages: a collapsible <details> carrying PLAN
+COMPARE_BODY = "compare-body"
+COMPARE_SOURCE = "compare-source"  # the link from a copied section to its place in the plan
+COMPARE_PICKER = "compare-picker"  # the reader's choice of plans (site.js)
+COMPARE_COLUMN_COUNTS = (2, 3)  # a comparison of this many plans stands in columns; others are stacked
+
 CLASSES = {
     TWIN, TWIN_HEADING, SIDE_BY_SIDE, NO_TOOLTIPS, ANNOTATION, XREF, SEE_ALSO, DUTY, DUTY_TEXT, DUTY_UNITS, ITEM,
     DASH, BOX, PLAN_TABLE, NOTICE, NOTICE_LABEL, NOTICE_HEADING, PREAMBLE, CLOSING, META_CARD, NORMALIZATION,
     TARGETS_SUMMARY, UNOFFICIAL, ZH_ORIGINAL, CHART, CHART_FIGURE, DEFINITION_OTHER, USED_IN, CITE_BUTTON,
     CITE_FALLBACK, CITE_STATUS, PLAN_TOOLBAR, SBS_TOGGLE, *CHART_PARTS, TRANSLATOR_NOTE, TRANSLATOR_NOTES,
     TERM_TOOLTIP, SBS_ONLY, OFFLINE_ZIP, PDF, PDF_CITE, PDF_LINKS,
+    COMPARE, COMPARE_PLAN, COMPARE_BODY, COMPARE_SOURCE, COMPARE_PICKER,
 }
 
 # -- ids of page parts that are not plan text ------------------------------------
@@ -81,6 +90,11 @@ SEARCH_EXCLUDE = "data-search-exclude"  # Material's search skips the element
 PDF_SIZE = "data-pdf-size"  # on the open-data page: a PDF's size, filled in once the PDF is written
 LAST_CITATION = "data-last-citation"  # on <body>: the last text the cite control copied (tests read it)
 DEFINITION = "data-definition"  # on a glossary term: its definition (site.js moves it out of `title`)
+# Shown elsewhere than on its plan's page (topic comparisons, successor comparisons, similar passages):
+# a plan's passage is wrapped in an element carrying PLAN (its slug) and SEARCH_EXCLUDE.
+PLAN = "data-plan"
+CITE_URL = "data-cite-url"  # on a copied citable element: the canonical address its cite control copies
+COLUMNS = "data-columns"  # on a comparison: 1 (stacked) or the number of plan columns
 
 # Elements whose text is interface, not the plan's: what the no-loss check skips.
 INTERFACE_CLASSES = {TWIN, DUTY_UNITS, NOTICE_LABEL, CITE_BUTTON, ANNOTATION, "headerlink", "md-source-file"}
@@ -96,4 +110,6 @@ def names() -> dict[str, str]:
         "cite": CITE, "pageUrl": PAGE_URL, "keepAnchor": KEEP_ANCHOR, "searchExclude": SEARCH_EXCLUDE,
         "lastCitation": LAST_CITATION, "termTooltip": TERM_TOOLTIP, "definition": DEFINITION,
         "offlineZip": OFFLINE_ZIP,
+        "plan": PLAN, "citeUrl": CITE_URL, "columns": COLUMNS, "compare": COMPARE, "comparePlan": COMPARE_PLAN,
+        "comparePicker": COMPARE_PICKER, "compareColumns": " ".join(map(str, COMPARE_COLUMN_COUNTS)),
     }

@@ -160,10 +160,25 @@ def anchor_path(slug: str, anchor: str, lang: str) -> str:
     return f"{page_path(slug, lang)}#{anchor}"
 
 
-def page_link(slug: str, anchor: str = "", from_root: bool = False) -> str:
-    """A Markdown link from one generated page to another (MkDocs resolves it in each language)."""
-    target = f"{slug}/index.md" if from_root else f"../{slug}/index.md"
+def page_link(slug: str, anchor: str = "", from_root: bool = False, depth: int = 1) -> str:
+    """A Markdown link from one generated page to another (MkDocs resolves it in each language).
+
+    `depth` is how many folders deep the linking page is (1 for /slug/, 2 for /topics/<id>/)."""
+    target = f"{slug}/index.md" if from_root else "../" * depth + f"{slug}/index.md"
     return f"{target}#{anchor}" if anchor else target
+
+
+def compare_slug(topic: str) -> str:
+    """The folder of a topic's comparison page: topics/<topic id> (/topics/<id>/, /en/topics/<id>/)."""
+    return f"topics/{topic}"
+
+
+def copy_id(slug: str, anchor: str) -> str:
+    """The id of a plan's passage copied onto another page: the plan slug, `--`, its anchor.
+
+    Canonical anchors never hold `--`, so a copy can neither collide with an id of the page
+    nor pass for the canonical anchor; its cite control copies the canonical address."""
+    return f"{slug}--{anchor}"
 
 
 def to_site_root(lang: str) -> str:

@@ -66,6 +66,9 @@ def render_topics_page(corpus: Corpus, lang: str) -> str:
                 links.append(f"[{safe(corpus.place(plan, anchor, lang))} {safe(title)}]({anchors.page_link(slug, anchor)})")
             out.append(f"- {safe(_short(plan, lang))}: " + " · ".join(links))
         out.append("")
+        # The topic's comparison page (tools/render/topic_compare.py), one folder down.
+        compare = anchors.compare_slug(topic.id).removeprefix("topics/")
+        out += [f"[{safe(labels['topic_compare_link'])}]({compare}/index.md)", ""]
     return "\n".join(out) + "\n"
 
 

@@ -85,8 +85,23 @@ class PageWriter:
         self.out.extend(lines)
 
     def cite(self, anchor: str) -> str:
-        """The data-cite attribute of a citable element (attr_list form)."""
-        return data_attr(c.CITE, self.citation(anchor))
+        """The citation attributes of a citable element (attr_list form)."""
+        return "".join(data_attr(name, value) for name, value in self.cite_data(anchor).items())
+
+    def cite_data(self, anchor: str) -> dict[str, str]:
+        """What the cite control copies: the citation text (its address is the page's, plus the id)."""
+        return {c.CITE: self.citation(anchor)}
+
+    def anchor_id(self, anchor: str) -> str:
+        """The id of a part of the plan on this page: on the plan's own page, its canonical anchor."""
+        return anchor
+
+    def heading_level(self, section: Section) -> int:
+        return section.level
+
+    def link(self, slug: str, anchor: str = "") -> str:
+        """A Markdown link to another generated page, from this page's folder."""
+        return anchors.page_link(slug, anchor)
 
     def text(self, key: str, zh: str, texts: Texts | None = None) -> str:
         """A block's text as Markdown, with its 《…》 citations turned into cross-links."""
@@ -101,7 +116,7 @@ class PageWriter:
                 if document is None:
                     pieces.append(escaped)
                 else:
-                    target = anchors.page_link(document.plan) if document.plan else anchors.page_link("references", f"ref-{document.id}")
+                    target = self.link(document.plan) if document.plan else self.link("references", f"ref-{document.id}")
                     pieces.append(f"[{escaped}]({target}){{: .{c.XREF} }}")
         return "".join(pieces)
 
@@ -113,7 +128,7 @@ class PageWriter:
 
     def paragraph(self, key: str, zh: str, classes: str = "") -> None:
         """A block in the page language with its id and citation, then its twin without either."""
-        self.emit(self.text(key, zh), f"{{: #{key}{class_attrs(classes)}{self.cite(key)} }}", "")
+        self.emit(self.text(key, zh), f"{{: #{self.anchor_id(key)}{class_attrs(classes)}{self.cite(key)} }}", "")
         self.twin_paragraph(key, zh, classes)
 
     def twin_paragraph(self, key: str, zh: str, classes: str = "") -> None:
@@ -174,15 +189,16 @@ class PageWriter:
         if not section.heading:
             self.numbered_paragraph(section, label)
             return
-        hashes = "#" * section.level
-        self.emit(f"{hashes} {safe(label + self.main.get(section.id, section.title))} {{#{section.id}{self.cite(section.id)}}}", "")
-        self.twin_paragraph(section.id, section.title, f"{c.TWIN_HEADING} {c.TWIN_HEADING}{section.level}")
+        level = self.heading_level(section)
+        hashes = "#" * level
+        self.emit(f"{hashes} {safe(label + self.main.get(section.id, section.title))} {{#{self.anchor_id(section.id)}{self.cite(section.id)}}}", "")
+        self.twin_paragraph(section.id, section.title, f"{c.TWIN_HEADING} {c.TWIN_HEADING}{level}")
         self.see_also(section)
         self.blocks(section.blocks)
 
     def numbered_paragraph(self, section: Section, label: str) -> None:
         """An entry without a short title: its number and text as one citable paragraph."""
-        self.emit(safe(label) + self.text(section.id, section.title), f"{{: #{section.id} .{c.ITEM}{self.cite(section.id)} }}", "")
+        self.emit(safe(label) + self.text(section.id, section.title), f"{{: #{self.anchor_id(section.id)} .{c.ITEM}{self.cite(section.id)} }}", "")
         twin_label = heading_label(section, self.twin.lang)
         lang = HTML_LANG[self.twin.lang]
         self.emit(safe(twin_label) + self.text(section.id, section.title, self.twin), f"{{: .{c.TWIN} .{c.ITEM} lang={lang} {c.SEARCH_EXCLUDE} }}", "")
@@ -207,9 +223,9 @@ class PageWriter:
                 plan = self.corpus.by_slug[other]
                 for anchor in places:
                     label = f"{self.corpus.reference(plan, anchor, self.lang)} {self.corpus.section_title(plan, anchor, self.lang)}"
-                    links.append(f"[{safe(label.strip())}]({anchors.page_link(other, anchor)})")
+                    links.append(f"[{safe(label.strip())}]({self.link(other, anchor)})")
             count += len(links)
-            name = f"[{safe(topic.name(self.lang))}]({anchors.page_link('topics', f'topic-{topic.id}')})"
+            name = f"[{safe(topic.name(self.lang))}]({self.link('topics', f'topic-{topic.id}')})"
             colon = self.labels["colon"]
             lines.append(f"- {name}{colon}" + self.labels["list_sep"].join(links) if links else f"- {name}")
         if lines:
@@ -242,7 +258,7 @@ class PageWriter:
         self.emit(
             f"/// admonition | {safe(f'{prefix}{block.number} {title}')}",
             "    type: abstract",
-            f"    attrs: {_yaml_attrs(id=block.id, class_=c.BOX, data_cite=self.citation(block.id))}",
+            f"    attrs: {_yaml_attrs(id=self.anchor_id(block.id), class_=c.BOX, **self.cite_data(block.id))}",
             "",
         )
         twin_prefix = self.corpus.strings.get(self.twin.lang, "box_prefix")
@@ -256,7 +272,7 @@ class PageWriter:
         self.emit(
             f"/// admonition | {self.labels['duty_title']}",
             "    type: note",
-            f"    attrs: {_yaml_attrs(id=duty.id, class_=c.DUTY, data_cite=self.citation(duty.id))}",
+            f"    attrs: {_yaml_attrs(id=self.anchor_id(duty.id), class_=c.DUTY, **self.cite_data(duty.id))}",
             "",
         )
         self.emit(self.text(duty.id, duty.text), f"{{: .{c.DUTY_TEXT} }}", "")
@@ -275,6 +291,9 @@ class PageWriter:
         self.emit(self.html_table(block, self.main, with_ids=True), "")
         self.emit(self.html_table(block, self.twin, with_ids=False), "")
 
+    def cite_html(self, anchor: str) -> str:
+        return "".join(f' {name}="{attr_html(value)}"' for name, value in self.cite_data(anchor).items())
+
     def html_table(self, block: Block, texts: Texts, with_ids: bool) -> str:
         def cell(r: int, col: int, value: str) -> str:
             return attr_html(texts.get(anchors.cell_key(block.id, r, col), value) if has_cjk(value) else value)
@@ -283,10 +302,10 @@ class PageWriter:
             if not with_ids:
                 return ""
             row = anchors.row_id(block.id, r)
-            return f' id="{row}" {c.CITE}="{attr_html(self.citation(row))}"'
+            return f' id="{self.anchor_id(row)}"{self.cite_html(row)}'
 
         if with_ids:
-            attrs = f' id="{block.id}" class="{c.PLAN_TABLE}" {c.CITE}="{attr_html(self.citation(block.id))}"'
+            attrs = f' id="{self.anchor_id(block.id)}" class="{c.PLAN_TABLE}"{self.cite_html(block.id)}'
         else:
             attrs = f' class="{c.PLAN_TABLE} {c.TWIN}" lang="{HTML_LANG[texts.lang]}" {c.SEARCH_EXCLUDE}'
         parts = [f"<table{attrs}>"]

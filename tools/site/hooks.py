@@ -86,6 +86,8 @@ def on_post_page(output, page, config, **kwargs):
         return output
     base = config.site_url.rstrip("/")
     output = jsonld.absolutize(output, base)
+    # Passages copied onto comparison pages carry their canonical address (tools/render/topic_compare.py).
+    output = re.sub(rf'(\b{contract.CITE_URL}=")/', lambda match: f"{match.group(1)}{base}/", output)
     return re.sub(rf'(<h1\b[^>]*\b{contract.PAGE_URL}=")/', lambda match: f"{match.group(1)}{base}/", output, count=1)
 
 

@@ -18,7 +18,8 @@ from markdown.util import AtomicString
 from tools.annotate.glossary import matcher
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-NO_TOOLTIPS = HEADINGS | {"a", "abbr", "code", "pre", "kbd", "script", "style", "svg"}
+# <summary> is a control: a focusable term inside it would be a control inside a control.
+NO_TOOLTIPS = HEADINGS | {"a", "abbr", "code", "pre", "kbd", "script", "style", "svg", "summary"}
 NO_TOOLTIP_CLASSES = {"tw", "no-tooltips"}
 
 
