@@ -19,7 +19,7 @@ AXE = (Path(axe_package.__file__).parent / "axe.min.js").read_text(encoding="utf
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 PAGE_TYPES = ["index.html", f"{SLUGS[0]}/index.html", "targets/index.html", "glossary/index.html",
-              "topics/index.html", "references/index.html", "cite/index.html"]
+              "topics/index.html", "references/index.html", "cite/index.html", "topics/ip-finance/index.html"]
 DESKTOP = {"width": 1440, "height": 900}
 PHONE = {"width": 390, "height": 844}
 # Interface inside the article: never part of what a reader copies.

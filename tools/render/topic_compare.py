@@ -85,10 +85,10 @@ class PassageWriter(PageWriter):
             stack.extend(reversed(current.children))
 
     def source_line(self, section: Section) -> None:
-        """Where the section stands in the plan: short name, printed number and title, linked there."""
+        """Where the section stands in the plan: its short name and printed number, linked there
+        (the title follows in the section's own heading)."""
         reference = self.corpus.reference(self.plan, section.id, self.lang)
-        title = self.corpus.section_title(self.plan, section.id, self.lang) if section.heading else ""
-        label = self.labels["topic_compare_read_in_plan"].format(ref=f"{reference} {title}".strip())
+        label = self.labels["topic_compare_read_in_plan"].format(ref=reference)
         self.emit(f"[{safe(label)}]({self.link(self.plan.data.slug, section.id)})",
                   f"{{: .{c.COMPARE_SOURCE} .{c.ANNOTATION} {c.SEARCH_EXCLUDE} }}", "")
 
