@@ -90,6 +90,8 @@ def test_every_listed_section_is_there_whole_with_the_plans_citation(built_site,
         assert text(copy) == text(original), anchor
         assert copy.get(contract.CITE) == original.get(contract.CITE), anchor
         assert copy.get(contract.CITE_URL) == f"{plan_url}#{anchor}", anchor
+        notes = f".//span[contains(concat(' ', @class, ' '), ' {contract.TRANSLATOR_NOTE} ')]"
+        assert len(copy.xpath(notes)) == len(original.xpath(notes)), anchor  # translator's notes came along
     # Its side-by-side twins came too: as many as on the plan page within those sections.
     assert len(group.xpath(f".//*[contains(concat(' ', @class, ' '), ' {contract.TWIN} ')]")) > 0
 
@@ -158,3 +160,18 @@ def test_glossary_tooltips_inside_the_copies_but_not_in_summaries(built_site):
     page = parsed(built_site, compare_path("ip-finance", "zh"))
     assert page.xpath(f"//details[@{contract.PLAN}]//p[@{contract.CITE}]//abbr[@title]")
     assert page.xpath("//summary//abbr") == []
+
+
+def test_copies_cite_absolute_addresses_with_a_base_url(built_site):
+    """With SITE_URL, the copied passages' addresses become absolute, as the page title's does."""
+    from types import SimpleNamespace
+
+    from tools.site import hooks
+
+    output = (built_site / compare_path("ip-finance", "en")).read_text(encoding="utf-8")
+    page = SimpleNamespace(url="en/topics/ip-finance/", file=SimpleNamespace(src_uri="topics/ip-finance/index.en.md", locale="en"))
+    result = hooks.on_post_page(output, page=page, config=SimpleNamespace(site_url="https://example.org/plans/"))
+    urls = re.findall(rf'{contract.CITE_URL}="([^"]*)"', result)
+    assert len(urls) == len(re.findall(rf'{contract.CITE_URL}="', output)) > 0
+    assert all(url.startswith("https://example.org/plans/en/") and "#" in url for url in urls), urls[:3]
+    assert 'data-url="https://example.org/plans/en/topics/ip-finance/"' in result
