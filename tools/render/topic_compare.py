@@ -117,9 +117,12 @@ def render_compare_page(corpus: Corpus, topic: Topic, lang: str) -> str:
         "",
         safe(description),
         "",
+        # The same words on every comparison: kept out of the search index, which finds the page by its title and description.
         safe(labels["topic_compare_intro"]) + pick(lang, "", " ") + safe(labels["topic_compare_counts"].format(plans=len(groups), sections=count)),
+        f"{{: {c.SEARCH_EXCLUDE} }}",
         "",
         f"[{safe(labels['topic_compare_back'])}](../index.md#topic-{topic.id})",
+        f"{{: {c.SEARCH_EXCLUDE} }}",
         "",
         f"/// html | div.{c.COMPARE}",
         f"    attrs: {_yaml({c.COLUMNS: str(columns(len(groups)))})}",
