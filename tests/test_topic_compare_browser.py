@@ -32,6 +32,11 @@ def state(page) -> dict:
            "plan": contract.PLAN, "comparePicker": contract.COMPARE_PICKER})
 
 
+def first_anchor(page) -> str:
+    """The canonical anchor of the first copied heading of the first picked plan."""
+    return page.locator(f"[{contract.PLAN}='{PICKED[0]}'] h2[{contract.CITE_URL}]").first.get_attribute(contract.CITE_URL).split("#")[1]
+
+
 def axe_violations(page) -> dict:
     page.evaluate(AXE)
     only = {"type": "tag", "values": AXE_TAGS}
@@ -94,6 +99,10 @@ def test_plan_choice_in_the_address_layout_cite_and_axe(browser, where, size):  
         assert twin.is_visible() and twin.get_attribute("lang") == "zh-Hans"
         assert axe_violations(page) == {}
         page.screenshot(path=str(ARTIFACTS / "topic-compare-en-side-by-side.png"))
+    if scheme == "served" and size == "phone":
+        # A link to one passage shows its plan even when the address chose others.
+        page = site.open(f"{PATH}?plans={ADDED}#{PICKED[0]}--{first_anchor(page)}")
+        assert set(state(page)["shown"]) == {ADDED, PICKED[0]}
     if scheme == "file":
         assert site.outside_requests() == []
     site.close()

@@ -292,6 +292,12 @@
     for (var i = 0; i < groups.length; i++) all.push(groups[i].getAttribute(N.plan));
     if (all.length < 2) return;
     var chosen = chosenPlans(all);
+    /* A link to one passage (#slug--anchor) shows that passage's plan, whatever the choice says. */
+    var target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+    var holder = target && target.closest("." + N.comparePlan);
+    if (holder && chosen.indexOf(holder.getAttribute(N.plan)) < 0) {
+      chosen = all.filter(function (slug) { return chosen.indexOf(slug) >= 0 || slug === holder.getAttribute(N.plan); });
+    }
     showPlans(compare, groups, chosen);
     var picker = document.createElement("fieldset");
     picker.className = N.comparePicker;
