@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 from tools.common import contract
 from tools.common.paths import DOCS, REPO, SOURCES, SourceTree
 from tools.model.plandata import load_all
+from tools.site import engine
 from tools.site.htmltext import article_text
 
 ROOT = REPO
@@ -26,18 +25,26 @@ def plan_slugs(tree: SourceTree = SOURCES) -> list[str]:
 SLUGS = plan_slugs()
 
 
-def build_site(target: Path, config: Path | None = None, site_url: str = "") -> None:
-    """Build the real site with MkDocs (strict) into `target`, as `make site` does."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=EPOCH, PYTHONHASHSEED="random")
+def build_site(target: Path, config: Path | None = None, site_url: str = "", quiet: bool = True) -> str:
+    """Build the real site with ProperDocs (strict) into `target`, as `make site` does; returns its log.
+
+    With quiet=False the log is the full one: ProperDocs' INFO lines (where it reports Python's
+    deprecation warnings) and every notice a plugin or the theme prints (tests/test_engine.py reads them).
+    """
+    env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, PYTHONHASHSEED="random")
     env.pop("SITE_URL", None)
+    if quiet:
+        env["NO_MKDOCS_2_WARNING"] = "1"
+    else:
+        for name in ("NO_MKDOCS_2_WARNING", "DISABLE_MKDOCS_2_WARNING", "PYTHONWARNINGS"):
+            env.pop(name, None)
     if site_url:
         env["SITE_URL"] = site_url
-    mkdocs = shutil.which("mkdocs", path=str(Path(sys.executable).parent)) or "mkdocs"
-    command = [mkdocs, "build", "--strict", "--quiet", "--site-dir", str(target)]
-    if config:
-        command += ["--config-file", str(config)]
+    options = (["--quiet"] if quiet else []) + ["--site-dir", str(target)]
+    command = engine.command(*options, config=config or engine.CONFIG)
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+    return result.stdout + result.stderr
 
 
 def page_text(html: str) -> str:
