@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -45,6 +46,17 @@ def build_site(target: Path, config: Path | None = None, site_url: str = "", qui
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     return result.stdout + result.stderr
+
+
+def mkdocs_config(docs: Path, target: Path) -> Path:
+    """The real mkdocs.yml pointed at another docs/ (its other paths made absolute)."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    text = re.sub(r"^docs_dir: .*$", f"docs_dir: {docs}", text, flags=re.M)
+    text = text.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
+    text = text.replace("- tools/site/hooks.py", f"- {ROOT / 'tools' / 'site' / 'hooks.py'}")
+    config = target / "mkdocs.yml"
+    config.write_text(text, encoding="utf-8")
+    return config
 
 
 def page_text(html: str) -> str:

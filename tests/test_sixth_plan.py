@@ -1,0 +1,94 @@
+"""A sixth plan added as data only (issue 26): the real sources plus a made-up plan, built into a site.
+
+Every count of the plans on every page and in every meta tag (and in the search index, feeds and
+data files) is the number of plans built; no tooltip on a plan's page carries a note written for
+another plan; a long lead sentence stays the paragraph it is.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from support import ROOT, build_site, mkdocs_config, plan_slugs
+
+from tools import cli
+from tools.common.paths import SOURCES, SourceTree
+from tools.common.ui import count_word, load_strings
+
+FIXTURES = SourceTree(ROOT / "tests" / "fixtures" / "sources")
+SIXTH = "fixture-opinions"
+# A numbered item whose lead sentence (up to the first 。) is long: it must stay a paragraph.
+LONG_LEAD = ("（三）加强知识产权运用工作的统筹协调，建立由市政府牵头、各有关部门分工负责、上下联动的"
+             "知识产权运用工作推进机制和考核评价体系。各部门要加强协作。")
+LONG_LEAD_ID = "s2-3"
+
+# A count of the plans, as the site writes it in either language.
+ZH_COUNT = re.compile(r"([零一两二三四五六七八九十百\d]+)\s*部(?:中国)?(?:地方)?(?:知识产权)?规划")
+EN_COUNT = re.compile(r"\b(no|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:Chinese\s+)?(?:regional\s+)?"
+                      r"(?:intellectual-property\s+|IP\s+)?plans\b", re.IGNORECASE)
+TEXT_FILES = (".html", ".xml", ".json", ".js", ".csv", ".txt", ".atom", ".bib", ".ris")
+
+
+@pytest.fixture(scope="module")
+def sixth(tmp_path_factory) -> Path:
+    """The project's sources with the made-up plan added (its data file and seed), converted and built."""
+    root = tmp_path_factory.mktemp("sixth")
+    tree = root / "sources"
+    shutil.copytree(SOURCES.root, tree)
+    shutil.copy(FIXTURES.plan_file(SIXTH), tree / "plans")
+    seed = (FIXTURES.root / "seeds" / "opinions.txt").read_text(encoding="utf-8")
+    (tree / "seeds" / "opinions.txt").write_text(seed.rstrip("\n") + "\n" + LONG_LEAD + "\n", encoding="utf-8")
+    docs = root / "docs"
+    shutil.copytree(ROOT / "docs", docs)  # vendored assets that the build does not write
+    assert cli.main(["--sources", str(tree), "--docs", str(docs), "build", "--force"]) == 0
+    build_site(root / "site", mkdocs_config(docs, root))
+    return root
+
+
+def counts_in(text: str) -> list[str]:
+    return [m.group(1) for m in ZH_COUNT.finditer(text)] + [m.group(1).lower() for m in EN_COUNT.finditer(text)]
+
+
+def test_every_count_of_plans_is_the_number_built(sixth):
+    slugs = plan_slugs(SourceTree(sixth / "sources"))
+    assert SIXTH in slugs and len(slugs) == len(plan_slugs()) + 1
+    strings = load_strings(SOURCES.ui)
+    expected = {count_word(strings.of(lang), len(slugs)).lower() for lang in ("zh", "en")} | {str(len(slugs))}
+    wrong, found = [], 0
+    for path in sorted((sixth / "site").rglob("*")):
+        if path.suffix not in TEXT_FILES or path.name.endswith(".min.js") or "vendor" in path.parts:
+            continue
+        for count in counts_in(path.read_text(encoding="utf-8", errors="ignore")):
+            found += 1
+            if count not in expected:
+                wrong.append(f"{path.relative_to(sixth / 'site')}: {count}")
+    assert not wrong, wrong
+    assert found > 20, "the counts must be found (home, targets and every page's meta description)"
+
+
+def test_every_meta_description_counts_the_plans_built(sixth):
+    """Every page that is not a plan's own carries the site's description, with the count built."""
+    for lang, home in (("zh", sixth / "site" / "index.html"), ("en", sixth / "site" / "en" / "index.html")):
+        meta = re.search(r'<meta name="description" content="([^"]*)"', home.read_text(encoding="utf-8")).group(1)
+        assert counts_in(meta) == [("六" if lang == "zh" else "six")], meta
+    pages = [p for p in (sixth / "site").rglob("index.html") if "targets" in p.parts or "glossary" in p.parts]
+    assert len(pages) == 2 * 2
+    for page in pages:
+        meta = re.search(r'<meta name="description" content="([^"]*)"', page.read_text(encoding="utf-8")).group(1)
+        assert counts_in(meta) in (["六"], ["six"]), (page, meta)
+    targets = (sixth / "site" / "targets" / "index.html").read_text(encoding="utf-8")
+    assert "六部规划的量化目标" in targets
+    assert "The quantitative targets of the six plans" in (sixth / "site" / "en" / "targets" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_real_site_counts_its_own_plans(built_site):
+    """The same scan on the real site: every count is the five plans built (none is written by hand)."""
+    count = len(plan_slugs())
+    strings = load_strings(SOURCES.ui)
+    expected = {count_word(strings.of(lang), count).lower() for lang in ("zh", "en")}
+    for page in (built_site / "index.html", built_site / "en" / "targets" / "index.html"):
+        counts = counts_in(page.read_text(encoding="utf-8"))
+        assert counts and set(counts) <= expected, (page, counts)
