@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import subprocess
 from pathlib import Path
 
+from tools.annotate.glossary import Term
 from tools.common import contract
 from tools.common.paths import DOCS, REPO, SOURCES, SourceTree
 from tools.model.plandata import load_all
@@ -57,6 +59,34 @@ def mkdocs_config(docs: Path, target: Path) -> Path:
     config = target / "mkdocs.yml"
     config.write_text(text, encoding="utf-8")
     return config
+
+
+ABBR = re.compile(r'<abbr title="([^"]*)">([^<]*)</abbr>')
+
+
+def titles(page_html: str) -> list[str]:
+    return [html.unescape(match.group(1)) for match in ABBR.finditer(page_html)]
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def foreign_notes(terms: list[Term], slug: str, lang: str) -> set[str]:
+    """Note texts written for other plans (a text this plan's own notes share is not foreign)."""
+    own = {note.text(lang) for term in terms for note in term.notes if note.plan == slug}
+    return {note.text(lang) for term in terms for note in term.notes if note.plan != slug} - own
+
+
+def assert_plan_tooltips_are_its_own(page_html: str, terms: list[Term], slug: str, lang: str) -> int:
+    """Every tooltip on the plan's page is a term's tooltip for this plan, carrying no other plan's note."""
+    allowed = {one_line(term.tooltip(lang, slug)) for term in terms}
+    foreign = foreign_notes(terms, slug, lang)
+    found = titles(page_html)
+    for title in found:
+        assert title in allowed, (slug, lang, title)
+        assert not [note for note in foreign if note in title], (slug, lang, title)
+    return len(found)
 
 
 def page_text(html: str) -> str:

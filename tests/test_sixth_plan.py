@@ -12,17 +12,19 @@ import shutil
 from pathlib import Path
 
 import pytest
-from support import ROOT, build_site, mkdocs_config, plan_slugs
+from support import ROOT, assert_plan_tooltips_are_its_own, build_site, mkdocs_config, plan_slugs, titles
 
 from tools import cli
+from tools.annotate.glossary import load_glossary
 from tools.common.paths import SOURCES, SourceTree
 from tools.common.ui import count_word, load_strings
 
 FIXTURES = SourceTree(ROOT / "tests" / "fixtures" / "sources")
 SIXTH = "fixture-opinions"
 # A numbered item whose lead sentence (up to the first 。) is long: it must stay a paragraph.
+# Its tail uses terms that have notes for other plans (知识产权保护中心, 三合一): their tooltips here must not.
 LONG_LEAD = ("（三）加强知识产权运用工作的统筹协调，建立由市政府牵头、各有关部门分工负责、上下联动的"
-             "知识产权运用工作推进机制和考核评价体系。各部门要加强协作。")
+             "知识产权运用工作推进机制和考核评价体系。各部门要加强协作，依托知识产权保护中心，推进“三合一”审判机制改革。")
 LONG_LEAD_ID = "s2-3"
 
 # A count of the plans, as the site writes it in either language.
@@ -92,3 +94,23 @@ def test_the_real_site_counts_its_own_plans(built_site):
     for page in (built_site / "index.html", built_site / "en" / "targets" / "index.html"):
         counts = counts_in(page.read_text(encoding="utf-8"))
         assert counts and set(counts) <= expected, (page, counts)
+
+
+def test_no_tooltip_on_any_plans_page_carries_another_plans_note(sixth):
+    tree = SourceTree(sixth / "sources")
+    slugs = plan_slugs(tree)
+    terms = load_glossary(tree.glossary, set(slugs))
+    noted = {note.plan for term in terms for note in term.notes}
+    assert SIXTH not in noted, "the made-up plan has no notes of its own"
+    for slug in slugs:
+        for lang, prefix in (("zh", ""), ("en", "en/")):
+            page = (sixth / "site" / prefix / slug / "index.html").read_text(encoding="utf-8")
+            least = 0 if (slug, lang) == (SIXTH, "en") else 2  # the made-up plan has no English translation
+            assert assert_plan_tooltips_are_its_own(page, terms, slug, lang) >= least, (slug, lang)
+    page = (sixth / "site" / SIXTH / "index.html").read_text(encoding="utf-8")
+    noted_terms = {term.zh for term in terms if term.notes}
+    assert {"知识产权保护中心", "三合一"} <= noted_terms
+    found = titles(page)
+    for form in ("知识产权保护中心", "三合一"):
+        term = next(term for term in terms if term.zh == form)
+        assert " ".join(term.tooltip("zh").split()) in found, form  # the definition alone

@@ -39,6 +39,7 @@ CHART = "chart"
 CHART_FIGURE = "chart-figure"
 DEFINITION_OTHER = "definition-other"
 USED_IN = "used-in"
+TERM_NOTE = "term-note"  # on the glossary page: what a term means in one named plan
 # Added by site.js.
 CITE_BUTTON = "cite-button"
 CITE_FALLBACK = "cite-fallback"
@@ -62,7 +63,7 @@ CLASSES = {
     DASH, BOX, PLAN_TABLE, NOTICE, NOTICE_LABEL, NOTICE_HEADING, PREAMBLE, CLOSING, META_CARD, NORMALIZATION,
     TARGETS_SUMMARY, UNOFFICIAL, ZH_ORIGINAL, CHART, CHART_FIGURE, DEFINITION_OTHER, USED_IN, CITE_BUTTON,
     CITE_FALLBACK, CITE_STATUS, PLAN_TOOLBAR, SBS_TOGGLE, *CHART_PARTS, TRANSLATOR_NOTE, TRANSLATOR_NOTES,
-    TERM_TOOLTIP, SBS_ONLY, OFFLINE_ZIP, PDF, PDF_CITE, PDF_LINKS,
+    TERM_TOOLTIP, SBS_ONLY, OFFLINE_ZIP, PDF, PDF_CITE, PDF_LINKS, TERM_NOTE,
 }
 
 # -- ids of page parts that are not plan text ------------------------------------
@@ -81,6 +82,9 @@ SEARCH_EXCLUDE = "data-search-exclude"  # Material's search skips the element
 PDF_SIZE = "data-pdf-size"  # on the open-data page: a PDF's size, filled in once the PDF is written
 LAST_CITATION = "data-last-citation"  # on <body>: the last text the cite control copied (tests read it)
 DEFINITION = "data-definition"  # on a glossary term: its definition (site.js moves it out of `title`)
+# On any element that shows a plan's passage on a page that is not that plan's own (comparisons):
+# the plan's slug. Glossary tooltips inside it carry that plan's note (tools/site/tooltips.py).
+PLAN = "data-plan"
 
 # Elements whose text is interface, not the plan's: what the no-loss check skips.
 INTERFACE_CLASSES = {TWIN, DUTY_UNITS, NOTICE_LABEL, CITE_BUTTON, ANNOTATION, "headerlink", "md-source-file"}

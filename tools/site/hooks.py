@@ -17,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from mkdocs.plugins import event_priority  # noqa: E402
 
+from tools.annotate.glossary import Term  # noqa: E402
 from tools.common import contract  # noqa: E402
 from tools.common.paths import SOURCES, TEMPLATE_CACHE  # noqa: E402
 from tools.common.ui import Strings, count_word, load_strings  # noqa: E402
@@ -34,6 +35,9 @@ def on_config(config, **kwargs):
     # Glossary tooltips: the `abbr` extension with CJK-safe matching (tools/tooltips.py).
     if not any(isinstance(ext, GlossaryTooltipsExtension) for ext in config.markdown_extensions):
         config.markdown_extensions.append(GlossaryTooltipsExtension())
+    tooltips = tooltips_extension(config)
+    tooltips.set_terms(glossary_terms(Path(config.docs_dir)))
+    tooltips.plans = plan_slugs(Path(config.docs_dir))
     if config.nav:
         return config
     docs = Path(config.docs_dir)
@@ -59,6 +63,29 @@ def site_description(config) -> str:
     plans = json.loads((Path(config.docs_dir) / "data" / "plans.json").read_text(encoding="utf-8"))
     lang = config_lang(config)
     return strings().get(lang, "site_description", count=count_word(strings().of(lang), len(plans)))
+
+
+def tooltips_extension(config) -> GlossaryTooltipsExtension:
+    return next(ext for ext in config.markdown_extensions if isinstance(ext, GlossaryTooltipsExtension))
+
+
+def glossary_terms(docs: Path) -> list[Term]:
+    """The glossary as published (docs/data/glossary.json): each term's definition and plan notes."""
+    path = docs / "data" / "glossary.json"
+    return [Term.from_record(record) for record in json.loads(path.read_text(encoding="utf-8"))] if path.exists() else []
+
+
+def plan_slugs(docs: Path) -> set[str]:
+    return {plan["slug"] for plan in json.loads((docs / "data" / "plans.json").read_text(encoding="utf-8"))}
+
+
+def on_page_markdown(markdown, page, config, files, **kwargs):
+    """Tell the tooltips which page they are on: its language and, on a plan's page, its plan
+    (passages of other plans carry data-plan; tools/site/tooltips.py)."""
+    tooltips = tooltips_extension(config)
+    first = page.file.src_uri.split("/", 1)[0]
+    tooltips.page = (page_lang(page), first if first in tooltips.plans else None)
+    return markdown
 
 
 @cache
