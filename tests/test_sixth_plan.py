@@ -114,3 +114,28 @@ def test_no_tooltip_on_any_plans_page_carries_another_plans_note(sixth):
     for form in ("知识产权保护中心", "三合一"):
         term = next(term for term in terms if term.zh == form)
         assert " ".join(term.tooltip("zh").split()) in found, form  # the definition alone
+
+
+def test_a_long_lead_stays_a_paragraph(sixth):
+    """The made-up plan's 二（三） opens with a 57-character sentence: a numbered paragraph, not a
+    heading, on the page (both languages), in the table of contents and in sections.json."""
+    from tools.common import contract
+
+    for prefix in ("", "en/"):
+        page = (sixth / "site" / prefix / SIXTH / "index.html").read_text(encoding="utf-8")
+        assert not re.search(rf'<h[1-6][^>]*id="{LONG_LEAD_ID}"', page), prefix
+        paragraph = re.search(rf'<p\b[^>]*\bid="{LONG_LEAD_ID}"[^>]*>', page)
+        assert paragraph and contract.ITEM in re.search(r'class="([^"]*)"', paragraph.group(0)).group(1).split(), prefix
+        assert f'href="#{LONG_LEAD_ID}"' not in page.split('<article', 1)[0], "not in the table of contents"
+        assert 'id="s2-2"' in page and re.search(r'<h3[^>]*id="s2-2"', page), "a short lead stays a heading"
+
+
+def test_the_default_lead_rule():
+    from tools.model.parse import promotes, reads_as_heading
+
+    assert reads_as_heading("强化司法保障") and reads_as_heading("加强组织协调，确保规划有序推进")
+    assert reads_as_heading("强化高校、科研院所、医疗卫生机构和国有企业知识产权管理")  # 27 characters, the longest today
+    long_lead = LONG_LEAD.removeprefix("（三）").split("。")[0]
+    assert len(long_lead) > 50 and not reads_as_heading(long_lead)
+    assert not reads_as_heading("到2025年，专利授权量达到1000件，商标注册量达到5000件")  # two clause breaks: a sentence
+    assert promotes(long_lead, 0) and not promotes("挑战与机遇并存的局面", 8) and promotes("挑战", 8)

@@ -21,8 +21,11 @@ def cmd_build(args: argparse.Namespace) -> int:
         return 0
     from tools import build
 
-    changed = build.write_docs(build.generate(args.tree), args.docs)
+    corpus = build.load_corpus(args.tree)
+    changed = build.write_docs(build.generate_from(corpus), args.docs)
     buildstamp.record(args.tree.root, args.docs)
+    for line in build.lead_report(corpus):
+        print(line)
     print(f"docs: {len(changed)} file(s) written" + (": " + ", ".join(changed) if changed else ""))
     return 0
 
