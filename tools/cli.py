@@ -24,9 +24,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     corpus = build.load_corpus(args.tree)
     changed = build.write_docs(build.generate_from(corpus), args.docs)
     buildstamp.record(args.tree.root, args.docs)
+    print(f"docs: {len(changed)} file(s) written" + (": " + ", ".join(changed) if changed else ""))
     for line in build.lead_report(corpus):
         print(line)
-    print(f"docs: {len(changed)} file(s) written" + (": " + ", ".join(changed) if changed else ""))
     return 0
 
 
