@@ -218,8 +218,20 @@ def write_search_only() -> int:
     return 0
 
 
+def write_topics_only() -> int:
+    """`python -m tools bench --topics`: measure the topic proposer alone and replace its section of BENCHMARKS.md."""
+    from bench import topic_proposals
+
+    path = ROOT / "BENCHMARKS.md"
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n\n"
+    lines = topic_proposals.render(topic_proposals.measure())
+    path.write_text(topic_proposals.replace_section(text, lines), encoding="utf-8")
+    print("\n".join(lines))
+    return 0
+
+
 def render(rows: list[dict], figures: dict, scale: dict[int, dict], browser: dict | None,
-           relevance: list[str] = ()) -> str:
+           relevance: list[str] = (), topics: list[str] = ()) -> str:
     lines = [
         "# Benchmarks",
         "",
@@ -301,6 +313,7 @@ def render(rows: list[dict], figures: dict, scale: dict[int, dict], browser: dic
     else:
         lines.append("Not measured: Playwright or /usr/bin/chromium is missing (`make test-deps`).")
     lines.append("")
+    lines += topics
     lines += relevance
     return "\n".join(lines)
 
@@ -313,6 +326,9 @@ def main() -> int:
 
     browser = search_timings(ROOT / "dist" / "ip-plans-offline.zip")
     relevance = search_figures()
-    (ROOT / "BENCHMARKS.md").write_text(render(rows, figures, scale, browser, relevance), encoding="utf-8")
+    from bench import topic_proposals
+
+    topics = topic_proposals.render(topic_proposals.measure())
+    (ROOT / "BENCHMARKS.md").write_text(render(rows, figures, scale, browser, relevance, topics), encoding="utf-8")
     print((ROOT / "BENCHMARKS.md").read_text(encoding="utf-8"))
     return 0 if all(row["ours"] < row["tw2sp"] for row in rows) else 1

@@ -139,3 +139,17 @@ def test_the_default_lead_rule():
     assert len(long_lead) > 50 and not reads_as_heading(long_lead)
     assert not reads_as_heading("到2025年，专利授权量达到1000件，商标注册量达到5000件")  # two clause breaks: a sentence
     assert promotes(long_lead, 0) and not promotes("挑战与机遇并存的局面", 8) and promotes("挑战", 8)
+
+
+def test_the_made_up_plan_gets_topic_proposals(sixth):
+    """A plan with no topics assigned: its pledge-financing section is proposed for ip-finance."""
+    import io
+
+    from tools.annotate import topic_proposals
+
+    out = io.StringIO()
+    assert topic_proposals.run(SourceTree(sixth / "sources"), SIXTH, out) == 0
+    text = out.getvalue()
+    finance = text.split("[ip-finance]", 1)[1].split("\n\n", 1)[0]
+    assert "+ s2-2" in finance, text  # （二）拓宽融资渠道: 开展知识产权质押融资
+    assert "  ✓ " not in text  # nothing of it is listed yet

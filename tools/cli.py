@@ -1,4 +1,4 @@
-"""Command line: `python -m tools build|check|translations|review|bundle|pdf|bench|convert|taiwan-table`."""
+"""Command line: `python -m tools build|check|translations|review|bundle|pdf|topics|bench|convert|taiwan-table`."""
 
 from __future__ import annotations
 
@@ -90,9 +90,17 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     return pdf.main(args.rest)
 
 
+def cmd_topics(args: argparse.Namespace) -> int:
+    from tools.annotate import topic_proposals
+
+    return topic_proposals.run(args.tree, args.propose)
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     from bench import build as bench
 
+    if args.topics:
+        return bench.write_topics_only()
     return bench.write_search_only() if args.search else bench.main()
 
 
@@ -113,8 +121,12 @@ def parser() -> argparse.ArgumentParser:
     sub.add_parser("bundle", help="zip site/ into dist/ip-plans-offline.zip").set_defaults(func=cmd_bundle)
     pdf = sub.add_parser("pdf", help="print each plan page to PDF under site/pdf/ (after mkdocs build)", add_help=False)
     pdf.set_defaults(func=cmd_pdf)
+    topics = sub.add_parser("topics", help="propose, for a plan, the sections that treat each topic (to confirm)")
+    topics.add_argument("--propose", metavar="SLUG", required=True, help="the plan whose sections to propose")
+    topics.set_defaults(func=cmd_topics)
     bench = sub.add_parser("bench", help="measure and write BENCHMARKS.md")
     bench.add_argument("--search", action="store_true", help="only search relevance and cost (replaces those sections)")
+    bench.add_argument("--topics", action="store_true", help="only the topic proposer, leave one plan out (replaces its section)")
     bench.set_defaults(func=cmd_bench)
     convert = sub.add_parser("convert", help="traditional → mainland simplified, stdin or FILE")
     convert.add_argument("file", nargs="?", default="-")
