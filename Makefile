@@ -38,9 +38,11 @@ build-site: mkdocs-build system-deps
 	$(BIN)/python -m tools pdf
 	$(BIN)/python -m tools bundle
 
-# The MkDocs build alone: what the tests read (they print the PDFs and zip the bundle themselves).
+# The site build alone: what the tests read (they print the PDFs and zip the bundle themselves).
+# ProperDocs (the maintained MkDocs 1.x) builds it, Material is the theme; -f names the config,
+# so ProperDocs does not warn about the legacy file name (tools/site/engine.py says the same).
 mkdocs-build: venv
-	$(BIN)/mkdocs build --strict --quiet
+	$(BIN)/properdocs build --strict --quiet -f mkdocs.yml
 
 # Debian packages that the PDFs (`make site`) and the tests need: Chromium and its driver,
 # Noto CJK fonts (embedded in the PDFs), poppler-utils (pdftotext, pdftoppm for the PDF tests).
@@ -57,7 +59,7 @@ bundle: ## Zip site/ into dist/ip-plans-offline.zip (after make site)
 	$(BIN)/python -m tools bundle
 
 serve: docs ## Preview at http://127.0.0.1:8000
-	$(BIN)/mkdocs serve -a 127.0.0.1:8000
+	$(BIN)/properdocs serve -f mkdocs.yml -a 127.0.0.1:8000
 
 $(BIN)/.test-installed: $(BIN)/.installed requirements-test.txt
 	$(BIN)/pip install --quiet -r requirements-test.txt

@@ -2,7 +2,7 @@
 
 Figures: the OpenCC round trip (simplified plans → s2twp → converter, edit distance to
 the original) for our converter beside t2s and tw2sp; pipeline time; site build cold and
-warm beside plain MkDocs on the same docs/; payload sizes; search relevance (success@5
+warm beside plain ProperDocs on the same docs/; payload sizes; search relevance (success@5
 and MRR per language, bench/search_relevance.py). Medians of at least 3 runs.
 """
 
@@ -24,7 +24,7 @@ from tools.common.paths import DOCS, REPO, SOURCES, TEMPLATE_CACHE, VOCABULARY_C
 from tools.ingest import script
 from tools.model.plandata import load_all
 from tools.publish.bundle import make_bundle
-from tools.site import search_index
+from tools.site import engine, search_index
 from tools.site.htmltext import article_text
 
 ROOT = REPO
@@ -76,7 +76,6 @@ def median_time(command: list[str], runs: int = RUNS, before=None, env=None) -> 
 
 def build_figures() -> dict:
     python = sys.executable
-    mkdocs = str(Path(python).parent / "mkdocs")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     # --force: the whole pipeline each time (a build whose inputs are unchanged stops at once).
     figures = {"pipeline": median_time([python, "-m", "tools", "build", "--force"], env=env)}
@@ -89,15 +88,15 @@ def build_figures() -> dict:
         for cache in (VOCABULARY_CACHE, TEMPLATE_CACHE):
             shutil.rmtree(cache, ignore_errors=True)
 
-    figures["site_cold"] = median_time([mkdocs, "build", "-q", "-d", site], before=cold, env=env)
-    figures["site_warm"] = median_time([mkdocs, "build", "-q", "-d", site], env=env)
+    figures["site_cold"] = median_time(engine.command("-q", "-d", site, strict=False), before=cold, env=env)
+    figures["site_warm"] = median_time(engine.command("-q", "-d", site, strict=False), env=env)
     plain_config = Path(tempfile.mkdtemp(prefix="bench-plain-")) / "mkdocs.yml"
     plain_config.write_text(
         f"site_name: plain\ndocs_dir: {ROOT / 'docs'}\nsite_dir: {site}-plain\ntheme: mkdocs\nplugins: []\n"
         "markdown_extensions: [attr_list, md_in_html, tables, pymdownx.blocks.admonition, pymdownx.blocks.details, pymdownx.blocks.html]\n",
         encoding="utf-8",
     )
-    figures["plain_mkdocs"] = median_time([mkdocs, "build", "-q", "-f", str(plain_config)], env=env)
+    figures["plain_mkdocs"] = median_time(engine.command("-q", config=plain_config, strict=False), env=env)
     # Side by side in the same run: `make site` with docs/ fresh and the venv installed.
     figures["make_site_warm"] = median_time(["make", "--no-print-directory", "site"], env=env)
     # The PDF handouts, printed from the built site (one browser, pages in parallel).
@@ -163,7 +162,6 @@ def scale_config(workdir: Path) -> Path:
 def scale_figures() -> dict[int, dict]:
     """Pipeline and site build time for 5, 25 and 50 plans (the real five, copied)."""
     python = sys.executable
-    mkdocs = str(Path(python).parent / "mkdocs")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     results = {}
     for count in SCALES:
@@ -174,7 +172,7 @@ def scale_figures() -> dict[int, dict]:
         config = scale_config(workdir)
         results[count] = {
             "pipeline": median_time(pipeline, env=env),
-            "site": median_time([mkdocs, "build", "-q", "-f", str(config)], env=env),
+            "site": median_time(engine.command("-q", config=config, strict=False), env=env),
             "pages": sum(1 for _ in (workdir / "site").rglob("*.html")),
         }
         results[count]["total"] = results[count]["pipeline"] + results[count]["site"]
@@ -188,19 +186,18 @@ def search_figures() -> list[str]:
     from bench import search_relevance as relevance
 
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    mkdocs = str(Path(sys.executable).parent / "mkdocs")
     site = Path(tempfile.mkdtemp(prefix="bench-search-"))
     workdir = Path(tempfile.mkdtemp(prefix="bench-search-50-"))
     first_plan = load_all(SOURCES)[0].slug
     try:
-        subprocess.run([mkdocs, "build", "-q", "-d", str(site)], cwd=ROOT, check=True, capture_output=True, env=env)
+        subprocess.run(engine.command("-q", "-d", str(site), strict=False), cwd=ROOT, check=True, capture_output=True, env=env)
         lines = relevance.render(relevance.measure(site))
         cost = {"real": search_cost.measure(site, first_plan)}
         sources = synthetic_sources(workdir, SCALES[-1] // 5)
         shutil.copytree(DOCS / "assets", workdir / "docs" / "assets")
         subprocess.run([sys.executable, "-m", "tools", "--plans", str(sources / "plans"), "--docs", str(workdir / "docs"), "build"],
                        cwd=ROOT, check=True, capture_output=True, env=env)
-        subprocess.run([mkdocs, "build", "-q", "-f", str(scale_config(workdir))], cwd=ROOT, check=True, capture_output=True, env=env)
+        subprocess.run(engine.command("-q", config=scale_config(workdir), strict=False), cwd=ROOT, check=True, capture_output=True, env=env)
         cost[f"{SCALES[-1]} plans"] = search_cost.measure(workdir / "site", first_plan)
         return lines + search_cost.render(cost)
     finally:
@@ -221,8 +218,20 @@ def write_search_only() -> int:
     return 0
 
 
+def write_topics_only() -> int:
+    """`python -m tools bench --topics`: measure the topic proposer alone and replace its section of BENCHMARKS.md."""
+    from bench import topic_proposals
+
+    path = ROOT / "BENCHMARKS.md"
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n\n"
+    lines = topic_proposals.render(topic_proposals.measure())
+    path.write_text(topic_proposals.replace_section(text, lines), encoding="utf-8")
+    print("\n".join(lines))
+    return 0
+
+
 def render(rows: list[dict], figures: dict, scale: dict[int, dict], browser: dict | None,
-           relevance: list[str] = ()) -> str:
+           relevance: list[str] = (), topics: list[str] = ()) -> str:
     lines = [
         "# Benchmarks",
         "",
@@ -253,13 +262,13 @@ def render(rows: list[dict], figures: dict, scale: dict[int, dict], browser: dic
         f"| pipeline (`python -m tools build --force`) | {figures['pipeline']:.2f} s | | |",
         f"| site build, cold (no jieba, template or search-vocabulary cache, empty site dir) | {figures['site_cold']:.2f} s | | |",
         f"| site build, warm | {figures['site_warm']:.2f} s | | |",
-        f"| plain MkDocs (theme `mkdocs`, no plugins), same docs/ | {figures['plain_mkdocs']:.2f} s | | |",
-        f"| warm build ÷ plain MkDocs | {ratio:.1f}× | ≤ 5× | {'yes' if ratio <= 5 else 'no'} |",
-        f"| `make site`, warm (nothing changed: docs/ found current, MkDocs, PDFs reused, bundle) | {figures['make_site_warm']:.2f} s | | |",
+        f"| plain ProperDocs (theme `mkdocs`, no plugins), same docs/ | {figures['plain_mkdocs']:.2f} s | | |",
+        f"| warm build ÷ plain ProperDocs | {ratio:.1f}× | ≤ 5× | {'yes' if ratio <= 5 else 'no'} |",
+        f"| `make site`, warm (nothing changed: docs/ found current, ProperDocs, PDFs reused, bundle) | {figures['make_site_warm']:.2f} s | | |",
         f"| PDFs printed (`python -m tools pdf --no-cache`, {len(figures['pdf_sizes'])} files) | {figures['pdf_time_cold']:.2f} s | | |",
         f"| PDFs, warm (unchanged pages reuse their PDFs) | {figures['pdf_time']:.2f} s | | |",
-        f"| pipeline ÷ plain MkDocs | {pipeline_ratio:.2f}× | ≤ 0.5× | {'yes' if pipeline_ratio <= 0.5 else 'no'} |",
-        f"| warm `make site` ÷ plain MkDocs | {make_ratio:.1f}× | ≤ 3× | {'yes' if make_ratio <= 3 else 'no'} |",
+        f"| pipeline ÷ plain ProperDocs | {pipeline_ratio:.2f}× | ≤ 0.5× | {'yes' if pipeline_ratio <= 0.5 else 'no'} |",
+        f"| warm `make site` ÷ plain ProperDocs | {make_ratio:.1f}× | ≤ 3× | {'yes' if make_ratio <= 3 else 'no'} |",
         "",
         "## Payload",
         "",
@@ -277,7 +286,7 @@ def render(rows: list[dict], figures: dict, scale: dict[int, dict], browser: dic
         "## Scale",
         "",
         "A synthetic corpus: the five plans copied under new slugs (with their translations and targets), "
-        "converted by the pipeline and built by MkDocs with the real configuration. Time is pipeline + site build.",
+        "converted by the pipeline and built by ProperDocs with the real configuration. Time is pipeline + site build.",
         "",
         "| plans | HTML pages | pipeline | site build | total | ÷ 5 plans | target | holds |",
         "|---|---|---|---|---|---|---|---|",
@@ -304,6 +313,7 @@ def render(rows: list[dict], figures: dict, scale: dict[int, dict], browser: dic
     else:
         lines.append("Not measured: Playwright or /usr/bin/chromium is missing (`make test-deps`).")
     lines.append("")
+    lines += topics
     lines += relevance
     return "\n".join(lines)
 
@@ -316,6 +326,9 @@ def main() -> int:
 
     browser = search_timings(ROOT / "dist" / "ip-plans-offline.zip")
     relevance = search_figures()
-    (ROOT / "BENCHMARKS.md").write_text(render(rows, figures, scale, browser, relevance), encoding="utf-8")
+    from bench import topic_proposals
+
+    topics = topic_proposals.render(topic_proposals.measure())
+    (ROOT / "BENCHMARKS.md").write_text(render(rows, figures, scale, browser, relevance, topics), encoding="utf-8")
     print((ROOT / "BENCHMARKS.md").read_text(encoding="utf-8"))
     return 0 if all(row["ours"] < row["tw2sp"] for row in rows) else 1

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import html
 import os
-import shutil
+import re
 import subprocess
-import sys
 from pathlib import Path
 
+from tools.annotate.glossary import Term
 from tools.common import contract
 from tools.common.paths import DOCS, REPO, SOURCES, SourceTree
 from tools.model.plandata import load_all
+from tools.site import engine
 from tools.site.htmltext import article_text
 
 ROOT = REPO
@@ -26,18 +28,65 @@ def plan_slugs(tree: SourceTree = SOURCES) -> list[str]:
 SLUGS = plan_slugs()
 
 
-def build_site(target: Path, config: Path | None = None, site_url: str = "") -> None:
-    """Build the real site with MkDocs (strict) into `target`, as `make site` does."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=EPOCH, PYTHONHASHSEED="random")
+def build_site(target: Path, config: Path | None = None, site_url: str = "", quiet: bool = True) -> str:
+    """Build the real site with ProperDocs (strict) into `target`, as `make site` does; returns its log.
+
+    With quiet=False the log is the full one: ProperDocs' INFO lines (where it reports Python's
+    deprecation warnings) and every notice a plugin or the theme prints (tests/test_engine.py reads them).
+    """
+    env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, PYTHONHASHSEED="random")
     env.pop("SITE_URL", None)
+    if quiet:
+        env["NO_MKDOCS_2_WARNING"] = "1"
+    else:
+        for name in ("NO_MKDOCS_2_WARNING", "DISABLE_MKDOCS_2_WARNING", "PYTHONWARNINGS"):
+            env.pop(name, None)
     if site_url:
         env["SITE_URL"] = site_url
-    mkdocs = shutil.which("mkdocs", path=str(Path(sys.executable).parent)) or "mkdocs"
-    command = [mkdocs, "build", "--strict", "--quiet", "--site-dir", str(target)]
-    if config:
-        command += ["--config-file", str(config)]
+    options = (["--quiet"] if quiet else []) + ["--site-dir", str(target)]
+    command = engine.command(*options, config=config or engine.CONFIG)
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+    return result.stdout + result.stderr
+
+
+def mkdocs_config(docs: Path, target: Path) -> Path:
+    """The real mkdocs.yml pointed at another docs/ (its other paths made absolute)."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    text = re.sub(r"^docs_dir: .*$", f"docs_dir: {docs}", text, flags=re.M)
+    text = text.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
+    text = text.replace("- tools/site/hooks.py", f"- {ROOT / 'tools' / 'site' / 'hooks.py'}")
+    config = target / "mkdocs.yml"
+    config.write_text(text, encoding="utf-8")
+    return config
+
+
+ABBR = re.compile(r'<abbr title="([^"]*)">([^<]*)</abbr>')
+
+
+def titles(page_html: str) -> list[str]:
+    return [html.unescape(match.group(1)) for match in ABBR.finditer(page_html)]
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def foreign_notes(terms: list[Term], slug: str, lang: str) -> set[str]:
+    """Note texts written for other plans (a text this plan's own notes share is not foreign)."""
+    own = {note.text(lang) for term in terms for note in term.notes if note.plan == slug}
+    return {note.text(lang) for term in terms for note in term.notes if note.plan != slug} - own
+
+
+def assert_plan_tooltips_are_its_own(page_html: str, terms: list[Term], slug: str, lang: str) -> int:
+    """Every tooltip on the plan's page is a term's tooltip for this plan, carrying no other plan's note."""
+    allowed = {one_line(term.tooltip(lang, slug)) for term in terms}
+    foreign = foreign_notes(terms, slug, lang)
+    found = titles(page_html)
+    for title in found:
+        assert title in allowed, (slug, lang, title)
+        assert not [note for note in foreign if note in title], (slug, lang, title)
+    return len(found)
 
 
 def page_text(html: str) -> str:

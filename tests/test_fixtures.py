@@ -7,13 +7,12 @@ plan's Chinese and English pages are golden Markdown under tests/golden/fixtures
 
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 
 import pytest
 from golden_files import compare
-from support import ROOT, build_site, plan_slugs
+from support import ROOT, build_site, mkdocs_config, plan_slugs
 
 from tools import cli
 from tools.build import load_plans
@@ -120,17 +119,6 @@ def test_traditional_source_reads_as_mainland(fixture_plans):
     assert plan.section("s2-1-1").number == "二（一）①"
     assert plan.section("s2-1-1").title == "建设专利数据库"
     assert plan.section("s2-1-2").blocks[0].text == "加强程序著作权保护。"
-
-
-def mkdocs_config(docs: Path, target: Path) -> Path:
-    """The real mkdocs.yml pointed at another docs/ (its other paths made absolute)."""
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    text = re.sub(r"^docs_dir: .*$", f"docs_dir: {docs}", text, flags=re.M)
-    text = text.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
-    text = text.replace("- tools/site/hooks.py", f"- {ROOT / 'tools' / 'site' / 'hooks.py'}")
-    config = target / "mkdocs.yml"
-    config.write_text(text, encoding="utf-8")
-    return config
 
 
 def test_adding_a_plan_needs_data_only(tmp_path):

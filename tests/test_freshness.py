@@ -52,7 +52,7 @@ def test_make_check_fails_on_an_edited_translation(tmp_path):
 
 def test_make_test_checks_before_it_regenerates():
     plan = make("-n", "test", cwd=ROOT).stdout.splitlines()
-    commands = [line for line in plan if "tools check" in line or "tools build" in line or "mkdocs build" in line]
+    commands = [line for line in plan if "tools check" in line or "tools build" in line or "properdocs build" in line]
     assert commands and "tools check" in commands[0], commands
     assert not any("tools build" in line for line in commands), "make test must not regenerate docs/"
 

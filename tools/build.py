@@ -86,9 +86,23 @@ def generate_docs(corpus: Corpus) -> dict[str, str]:
 
 def generate(tree: SourceTree = SOURCES) -> dict[str, str]:
     """A sources tree → every generated file, each page's text proved literal Markdown in one pass."""
-    corpus = load_corpus(tree)
+    return generate_from(load_corpus(tree))
+
+
+def generate_from(corpus: Corpus) -> dict[str, str]:
     with literal_proof():
         return generate_docs(corpus)
+
+
+def lead_report(corpus: Corpus) -> list[str]:
+    """Per plan: how many numbered entries' leads became headings and how many stayed paragraphs."""
+    from tools.model.parse import lead_outcomes
+
+    lines = []
+    for plan in corpus.plans:
+        headings, paragraphs = lead_outcomes(plan.sections)
+        lines.append(f"leads: {plan.data.slug}: {headings} became headings, {paragraphs} stayed paragraphs")
+    return lines
 
 
 def generated_paths(docs: Path) -> set[str]:

@@ -1,4 +1,4 @@
-"""Command line: `python -m tools build|check|translations|review|bundle|pdf|bench|convert|taiwan-table`."""
+"""Command line: `python -m tools build|check|translations|review|bundle|pdf|topics|bench|convert|taiwan-table`."""
 
 from __future__ import annotations
 
@@ -21,9 +21,12 @@ def cmd_build(args: argparse.Namespace) -> int:
         return 0
     from tools import build
 
-    changed = build.write_docs(build.generate(args.tree), args.docs)
+    corpus = build.load_corpus(args.tree)
+    changed = build.write_docs(build.generate_from(corpus), args.docs)
     buildstamp.record(args.tree.root, args.docs)
     print(f"docs: {len(changed)} file(s) written" + (": " + ", ".join(changed) if changed else ""))
+    for line in build.lead_report(corpus):
+        print(line)
     return 0
 
 
@@ -87,9 +90,17 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     return pdf.main(args.rest)
 
 
+def cmd_topics(args: argparse.Namespace) -> int:
+    from tools.annotate import topic_proposals
+
+    return topic_proposals.run(args.tree, args.propose)
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     from bench import build as bench
 
+    if args.topics:
+        return bench.write_topics_only()
     return bench.write_search_only() if args.search else bench.main()
 
 
@@ -110,8 +121,12 @@ def parser() -> argparse.ArgumentParser:
     sub.add_parser("bundle", help="zip site/ into dist/ip-plans-offline.zip").set_defaults(func=cmd_bundle)
     pdf = sub.add_parser("pdf", help="print each plan page to PDF under site/pdf/ (after mkdocs build)", add_help=False)
     pdf.set_defaults(func=cmd_pdf)
+    topics = sub.add_parser("topics", help="propose, for a plan, the sections that treat each topic (to confirm)")
+    topics.add_argument("--propose", metavar="SLUG", required=True, help="the plan whose sections to propose")
+    topics.set_defaults(func=cmd_topics)
     bench = sub.add_parser("bench", help="measure and write BENCHMARKS.md")
     bench.add_argument("--search", action="store_true", help="only search relevance and cost (replaces those sections)")
+    bench.add_argument("--topics", action="store_true", help="only the topic proposer, leave one plan out (replaces its section)")
     bench.set_defaults(func=cmd_bench)
     convert = sub.add_parser("convert", help="traditional → mainland simplified, stdin or FILE")
     convert.add_argument("file", nargs="?", default="-")

@@ -30,7 +30,7 @@ class Annotations:
 
 
 def load_annotations(tree: SourceTree, plans: list[Plan]) -> Annotations:
-    terms = load_glossary(tree.glossary)
+    terms = load_glossary(tree.glossary, {plan.data.slug for plan in plans})
     indicators = load_indicators(tree.indicators)
     targets = []
     for plan in plans:

@@ -10,13 +10,25 @@ from __future__ import annotations
 import functools
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from tools.common.tomldata import Entries
 from tools.model.document import Plan, regions
 
 WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
+
+
+@dataclass(frozen=True)
+class Note:
+    """What a term means in one plan, beyond the definition that holds for every plan."""
+
+    plan: str
+    zh: str
+    en: str
+
+    def text(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
 
 
 @dataclass
@@ -29,6 +41,7 @@ class Term:
     definition_zh: str
     definition_en: str
     source: str
+    notes: list[Note] = field(default_factory=list)
 
     def forms(self, lang: str) -> list[str]:
         return [self.zh, *self.aliases_zh] if lang == "zh" else [self.en, *self.aliases_en]
@@ -36,12 +49,47 @@ class Term:
     def definition(self, lang: str) -> str:
         return self.definition_zh if lang == "zh" else self.definition_en
 
-    def tooltip(self, lang: str) -> str:
-        """The tooltip: the definition, with the other language's headword for bilingual readers."""
-        return f"{self.definition_zh}（{self.en}）" if lang == "zh" else f"{self.definition_en} ({self.zh})"
+    def note_for(self, plan: str | None) -> Note | None:
+        return next((note for note in self.notes if note.plan == plan), None)
+
+    def tooltip(self, lang: str, plan: str | None = None) -> str:
+        """The tooltip: the definition, the note for `plan` (the plan whose text the term is in)
+        and no other plan's, then the other language's headword for bilingual readers."""
+        note = self.note_for(plan)
+        if lang == "zh":
+            return self.definition_zh + (note.zh if note else "") + f"（{self.en}）"
+        return self.definition_en + (f" {note.en}" if note else "") + f" ({self.zh})"
+
+    @classmethod
+    def from_record(cls, record: dict) -> Term:
+        """A term as published in data/glossary.json (what the site's tooltips read inside MkDocs)."""
+        fields = {name: record[name] for name in ("id", "zh", "en", "aliases_zh", "aliases_en", "definition_zh", "definition_en", "source")}
+        return cls(**fields, notes=[Note(note["plan"], note["zh"], note["en"]) for note in record.get("notes", [])])
 
 
-def load_glossary(path: Path) -> list[Term]:
+def load_notes(entries: Entries, index: int, plans: set[str] | None) -> list[Note]:
+    """A term's `[[term.notes]]`: for each named plan, what the term means there (both languages)."""
+    raw = entries.items[index].get("notes", [])
+    if not isinstance(raw, list) or not all(isinstance(note, dict) for note in raw):
+        raise entries.error(index, "notes", "`notes` must be [[term.notes]] tables with plan, zh and en")
+    notes, seen = [], set()
+    for note in raw:
+        values = {key: note.get(key) for key in ("plan", "zh", "en")}
+        unknown = set(note) - set(values)
+        if unknown or not all(isinstance(value, str) and value.strip() for value in values.values()):
+            raise entries.error(index, "plan", f"a note of term {entries.items[index].get('id')!r} needs plan, zh and en texts only")
+        slug = values["plan"].strip()
+        if plans is not None and slug not in plans:
+            raise entries.error(index, "plan", f"note for unknown plan {slug!r} (known: {', '.join(sorted(plans))})")
+        if slug in seen:
+            raise entries.error(index, "plan", f"two notes for plan {slug!r}")
+        seen.add(slug)
+        notes.append(Note(slug, values["zh"].strip(), values["en"].strip()))
+    return notes
+
+
+def load_glossary(path: Path, plans: set[str] | None = None) -> list[Term]:
+    """The glossary; with `plans`, every note must name one of them."""
     if not path.exists():
         return []
     entries = Entries(path, "term")
@@ -56,6 +104,7 @@ def load_glossary(path: Path) -> list[Term]:
             definition_zh=entries.text(index, "definition_zh"),
             definition_en=entries.text(index, "definition_en"),
             source=entries.text(index, "source", required=False),
+            notes=load_notes(entries, index, plans),
         ))
     return terms
 
@@ -163,21 +212,25 @@ def glossary_json(terms: list[Term], uses: dict[str, list[dict[str, str]]]) -> s
             "definition_en": term.definition_en,
             "source": term.source,
             "used_in": uses[term.id],
+            "notes": [{"plan": note.plan, "zh": note.zh, "en": note.en} for note in term.notes],
         }
         for term in terms
     ]
     return json.dumps(records, ensure_ascii=False, indent=1) + "\n"
 
 
-def abbreviation_lines(terms: list[Term], lang: str, page_text: str) -> list[str]:
-    """Python-Markdown abbreviation definitions (*[form]: tooltip) for the terms on one page."""
+def abbreviation_lines(terms: list[Term], lang: str, page_text: str, plan: str | None = None) -> list[str]:
+    """Python-Markdown abbreviation definitions (*[form]: tooltip) for the terms on one page.
+
+    `plan`: the page's plan, whose notes the tooltips carry (None on a page of several plans:
+    the definition only; tools/site/tooltips.py adds each passage's note by its data-plan)."""
     finder = TermFinder(terms, lang)
     folded = page_text.casefold()
     lines = []
     for term in finder.terms_in(page_text):
         for form in term.forms(lang):
             if form.casefold() in folded:
-                lines.append(f"*[{form}]: {_one_line(term.tooltip(lang))}")
+                lines.append(f"*[{form}]: {_one_line(term.tooltip(lang, plan))}")
     return lines
 
 

@@ -28,6 +28,16 @@ def localized(record: object, field: str, lang: str) -> str:
     return getattr(record, f"{field}_{lang}")
 
 
+def count_word(labels: dict[str, str], n: int) -> str:
+    """How many plans, as the page's language writes it (五部, five), in digits past the listed words.
+
+    Every count of the plans on a page, in a meta tag or in a feed is this word for the number
+    of plans built, never a number written into a string.
+    """
+    words = labels["count_words"].split()
+    return words[n] if n < len(words) else str(n)
+
+
 @dataclass(frozen=True)
 class Strings:
     """The interface strings of both languages, as read from one ui.toml."""

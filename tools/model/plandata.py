@@ -42,7 +42,9 @@ class Numbering:
 
     levels: tuple[str, ...] = numbering.DEFAULT_LEVELS  # outermost first, keys of numbering.MARKERS
     loose: tuple[str, ...] = numbering.DEFAULT_LOOSE  # levels that may sit under any outer level
-    title_max: int = 0  # longest lead sentence promoted to a heading; 0: always promote
+    # Longest lead sentence promoted to a heading. None (the default): a lead is promoted when it reads
+    # as a heading (tools.model.parse.reads_as_heading); N: when it has at most N characters; 0: always.
+    title_max: int | None = None
     duty_notes: tuple[str, ...] = duties.DEFAULT  # keys of duties.PATTERNS
 
 
@@ -157,8 +159,9 @@ def load_numbering(path: Path, raw: str, table) -> Numbering:
         raise InputError(path, line_of(raw, "levels"), f"levels must list 1 to {numbering.MAX_LEVELS} different markers")
     loose = _keys(path, raw, table, "loose", default.loose if "levels" not in table else (), levels)
     title_max = table.get("title_max", default.title_max)
-    if not isinstance(title_max, int) or title_max < 0:
-        raise InputError(path, line_of(raw, "title_max"), "title_max must be a whole number of characters (0: no limit)")
+    if title_max is not None and (not isinstance(title_max, int) or isinstance(title_max, bool) or title_max < 0):
+        raise InputError(path, line_of(raw, "title_max"),
+                         "title_max must be a whole number of characters (0: no limit; leave it out for the default rule)")
     notes = _keys(path, raw, table, "duty_notes", default.duty_notes, duties.PATTERNS)
     return Numbering(levels, loose, title_max, notes)
 

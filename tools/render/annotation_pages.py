@@ -44,12 +44,26 @@ def render_glossary_page(corpus: Corpus, lang: str) -> str:
         out += [safe(term.definition(lang)), ""]
         if lang == "zh":
             out += [safe(term.definition_en), '{: .definition-other lang="en" }', ""]
+        out += _term_notes(term, corpus, lang)
         if term.source:
             out += [f"{safe(labels['source'])}: {safe(term.source)}", ""]
         uses = notes.term_uses.get(term.id, [])
         if uses:
             out += [f"{safe(labels['used_in'])} ({len(uses)}): " + _places(uses, corpus, lang), f"{{: .{contract.USED_IN} {contract.SEARCH_EXCLUDE} }}", ""]
     return "\n".join(out) + "\n"
+
+
+def _term_notes(term, corpus: Corpus, lang: str) -> list[str]:
+    """Every plan's note on the term, each named by its plan (marked with data-plan, so a tooltip
+    inside a note belongs to that plan); the Chinese page also gives each note in English."""
+    out = []
+    for note in term.notes:
+        plan = corpus.by_slug[note.plan]
+        attrs = f'.{contract.TERM_NOTE} {contract.PLAN}="{note.plan}"'
+        out += [f"{safe(_short(plan, lang))}{pick(lang, '：', ': ')}{safe(note.text(lang))}", f"{{: {attrs} }}", ""]
+        if lang == "zh":
+            out += [f"{safe(_short(plan, 'en'))}: {safe(note.en)}", f'{{: {attrs} .{contract.DEFINITION_OTHER} lang="en" }}', ""]
+    return out
 
 
 def render_topics_page(corpus: Corpus, lang: str) -> str:

@@ -6,7 +6,7 @@ import json
 from html import escape
 
 from tools.common import contract as c
-from tools.common.ui import localized
+from tools.common.ui import count_word, localized
 from tools.model import anchors
 from tools.model.document import Plan
 from tools.publish.bundle import ZIP_NAME
@@ -38,12 +38,6 @@ def plans_json(corpus: Corpus) -> str:
         for plan in corpus.plans
     ]
     return json.dumps(records, ensure_ascii=False, indent=1) + "\n"
-
-
-def count_word(labels: dict[str, str], n: int) -> str:
-    """How many plans, as the page's language writes it (五部, five), in digits past the listed words."""
-    words = labels["count_words"].split()
-    return words[n] if n < len(words) else str(n)
 
 
 def offline_link(labels: dict[str, str], lang: str) -> str:

@@ -165,7 +165,7 @@ class PageWriter:
 
     def abbreviations(self) -> None:
         """Glossary definitions for the terms on this page, in its language (see tools/site/tooltips.py)."""
-        lines = abbreviation_lines(self.corpus.notes.terms, self.lang, "\n".join(self.out))
+        lines = abbreviation_lines(self.corpus.notes.terms, self.lang, "\n".join(self.out), self.plan.data.slug)
         if lines:
             self.emit("", *lines, "")
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tools.annotate.targets import format_value
-from tools.common.ui import localized, pick
+from tools.common.ui import count_word, localized, pick
 from tools.model import anchors
 from tools.model.plandata import chart_series
 from tools.render.charts import Bar, Span, bar_chart, timeline
@@ -22,7 +22,7 @@ def render_targets_page(corpus: Corpus, lang: str) -> str:
     out = [
         *front_matter(labels["compare_title"]),
         *page_heading(labels["compare_title"]),
-        safe(labels["compare_intro"]), "",
+        safe(corpus.strings.get(lang, "compare_intro", count=count_word(labels, len(plans)))), "",
         _downloads(lang), "",
         f"## {safe(labels['timeline_title'])} {{#timeline}}", "",
     ]

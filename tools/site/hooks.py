@@ -17,9 +17,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from mkdocs.plugins import event_priority  # noqa: E402
 
+from tools.annotate.glossary import Term  # noqa: E402
 from tools.common import contract  # noqa: E402
 from tools.common.paths import SOURCES, TEMPLATE_CACHE  # noqa: E402
-from tools.common.ui import Strings, load_strings  # noqa: E402
+from tools.common.ui import Strings, count_word, load_strings  # noqa: E402
 from tools.publish.bundle import ZIP_NAME  # noqa: E402
 from tools.render import jsonld  # noqa: E402
 from tools.site import material, search_index  # noqa: E402
@@ -30,9 +31,13 @@ EXTRA_PAGES = ("targets/index.md", "glossary/index.md", "topics/index.md", "refe
 
 def on_config(config, **kwargs):
     material.skip_search_entries()
+    config.site_description = site_description(config)
     # Glossary tooltips: the `abbr` extension with CJK-safe matching (tools/tooltips.py).
     if not any(isinstance(ext, GlossaryTooltipsExtension) for ext in config.markdown_extensions):
         config.markdown_extensions.append(GlossaryTooltipsExtension())
+    tooltips = tooltips_extension(config)
+    tooltips.set_terms(glossary_terms(Path(config.docs_dir)))
+    tooltips.plans = plan_slugs(Path(config.docs_dir))
     if config.nav:
         return config
     docs = Path(config.docs_dir)
@@ -42,6 +47,45 @@ def on_config(config, **kwargs):
     nav += [page for page in EXTRA_PAGES if (docs / page).exists()]
     config.nav = nav
     return config
+
+
+def config_lang(config) -> str:
+    """The language being built: static-i18n builds each language in turn, running every
+    on_config again after it has reconfigured the theme's language (hooks run after plugins)."""
+    i18n = config.plugins.get("i18n")
+    lang = getattr(i18n, "current_language", None) or config.theme.get("language") or "zh"
+    return "en" if lang.startswith("en") else "zh"
+
+
+def site_description(config) -> str:
+    """Every page's meta description, counting the plans built (docs/data/plans.json, written
+    from the plan data), in the language being built; never a count written into mkdocs.yml."""
+    plans = json.loads((Path(config.docs_dir) / "data" / "plans.json").read_text(encoding="utf-8"))
+    lang = config_lang(config)
+    return strings().get(lang, "site_description", count=count_word(strings().of(lang), len(plans)))
+
+
+def tooltips_extension(config) -> GlossaryTooltipsExtension:
+    return next(ext for ext in config.markdown_extensions if isinstance(ext, GlossaryTooltipsExtension))
+
+
+def glossary_terms(docs: Path) -> list[Term]:
+    """The glossary as published (docs/data/glossary.json): each term's definition and plan notes."""
+    path = docs / "data" / "glossary.json"
+    return [Term.from_record(record) for record in json.loads(path.read_text(encoding="utf-8"))] if path.exists() else []
+
+
+def plan_slugs(docs: Path) -> set[str]:
+    return {plan["slug"] for plan in json.loads((docs / "data" / "plans.json").read_text(encoding="utf-8"))}
+
+
+def on_page_markdown(markdown, page, config, files, **kwargs):
+    """Tell the tooltips which page they are on: its language and, on a plan's page, its plan
+    (passages of other plans carry data-plan; tools/site/tooltips.py)."""
+    tooltips = tooltips_extension(config)
+    first = page.file.src_uri.split("/", 1)[0]
+    tooltips.page = (page_lang(page), first if first in tooltips.plans else None)
+    return markdown
 
 
 @cache
