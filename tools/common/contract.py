@@ -97,3 +97,9 @@ def names() -> dict[str, str]:
         "lastCitation": LAST_CITATION, "termTooltip": TERM_TOOLTIP, "definition": DEFINITION,
         "offlineZip": OFFLINE_ZIP,
     }
+
+# -- targets over time and plan passages shown away from their plan's page ---------
+PLAN = "data-plan"  # on an element that shows a passage of a plan on another page: the plan's slug
+LINEAGE_MARK = "lineage-status"  # the kept / changed / dropped / new mark of a target (tools/render/target_lineage.py)
+LINEAGE_STATUS = "data-lineage-status"  # on that mark: kept, changed, dropped or new, whatever the page's language
+CLASSES.add(LINEAGE_MARK)
