@@ -102,4 +102,5 @@ def names() -> dict[str, str]:
 PLAN = "data-plan"  # on an element that shows a passage of a plan on another page: the plan's slug
 LINEAGE_MARK = "lineage-status"  # the kept / changed / dropped / new mark of a target (tools/render/target_lineage.py)
 LINEAGE_STATUS = "data-lineage-status"  # on that mark: kept, changed, dropped or new, whatever the page's language
-CLASSES.add(LINEAGE_MARK)
+LINEAGE_TABLE = "lineage-table"  # around the targets-over-time table
+CLASSES.update({LINEAGE_MARK, LINEAGE_TABLE})

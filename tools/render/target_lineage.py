@@ -46,6 +46,8 @@ def successor_targets_markdown(corpus: Corpus, earlier: str, later: str, lang: s
         f"## {safe(title)} {{#{section_id(later)}}}", "",
         safe(labels["lineage_intro"].format(earlier=names[earlier], later=names[later])), "",
         safe(labels["lineage_counts"].format(**counts)), "",
+        # A wrapper (md_in_html) so that the wide table gets readable column widths and scrolls on its own.
+        f'<div class="{c.LINEAGE_TABLE}" markdown="1">', "",
         "| " + " | ".join(safe(header) for header in headers) + " |",
         "|" + "---|" * len(headers),
     ]
@@ -54,7 +56,7 @@ def successor_targets_markdown(corpus: Corpus, earlier: str, later: str, lang: s
         row = [cells.status(link.status), *cells.side(link.earlier), cells.outcome(link.earlier), *cells.side(link.later),
                cells.differs(link)]
         out.append("| " + " | ".join(row) + " |")
-    out.append("")
+    out += ["", "</div>", ""]
     return "\n".join(out) + "\n"
 
 
