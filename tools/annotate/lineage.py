@@ -35,7 +35,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from tools.annotate.targets import Target, _digits, _digits_in, _english_multiplier, _multiplier, _multiplier_name
+from tools.annotate.targets import Target, unit_mismatch, value_in_quote
 from tools.common.errors import InputError
 from tools.common.paths import SourceTree
 from tools.common.tomldata import Entries, line_of, load_toml
@@ -202,11 +202,11 @@ def _load_outcomes(path: Path, earlier_ids: dict[str, Target], later: Plan) -> N
         value = item.get("value")
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise outcomes.error(index, "value", "`value` must be a number")
-        if _digits(value) not in _digits_in(quote):
+        if not value_in_quote(value, quote):
             raise outcomes.error(index, "value", f"value {value} does not appear in its quote {quote!r}")
         unit_zh, unit_en = outcomes.text(index, "unit_zh"), outcomes.text(index, "unit_en")
-        if _multiplier(unit_zh) != _english_multiplier(unit_en):
-            raise outcomes.error(index, "unit_en", f"unit_en {unit_en!r} must name the multiplier of {unit_zh!r} ({_multiplier_name(unit_zh)})")
+        if unit_mismatch(unit_zh, unit_en):
+            raise outcomes.error(index, "unit_en", unit_mismatch(unit_zh, unit_en))
         year = item.get("year")
         if isinstance(year, bool) or not isinstance(year, int):
             raise outcomes.error(index, "year", "`year` must be a whole number")

@@ -204,6 +204,18 @@ def _note_pair(entries: Entries, index: int, key: str) -> tuple[str, str]:
     return zh, en
 
 
+def value_in_quote(value: float | int, quote: str) -> bool:
+    """True when a quoted phrase prints the value (1.5 in '达到1.5件', not in '15')."""
+    return _digits(value) in _digits_in(quote)
+
+
+def unit_mismatch(unit_zh: str, unit_en: str) -> str:
+    """Why `unit_en` does not name the multiplier of `unit_zh` (亿元 → 'CNY 100 million'), or ''."""
+    if _multiplier(unit_zh) == _english_multiplier(unit_en):
+        return ""
+    return f"unit_en {unit_en!r} must name the multiplier of {unit_zh!r} ({_multiplier_name(unit_zh)})"
+
+
 def _digits(value: float | int) -> str:
     return f"{value:g}"
 
