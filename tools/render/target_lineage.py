@@ -108,8 +108,9 @@ class _Cells:
         return "<br>".join(part for part in parts if part)
 
     def source(self, slug: str, anchor: str) -> str:
-        """'出处：一（一）2 第1段' / 'Source: §1.1.2 ¶1', linked to the paragraph in the page's language."""
-        place = self.corpus.place(self.corpus.by_slug[slug], anchor, self.lang)
+        """'出处：新疆“十四五”规划 一（一）2 第1段' / 'Source: Xinjiang 2021–2025 §1.1.2 ¶1', linked to the
+        paragraph in the page's language (the plan named, so that the link says where it leads)."""
+        place = self.corpus.reference(self.corpus.by_slug[slug], anchor, self.lang)
         lead, rest = self.labels["lineage_source"].split("{place}", 1)
         return f"{safe(lead)}[{safe(place)}]({self.link(slug, anchor)}){safe(rest)}"
 
