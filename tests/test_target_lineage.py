@@ -147,6 +147,9 @@ def test_the_successor_page_section_is_one_call(plans):
     for earlier, later in pairs(plans):
         text = successor_targets_markdown(corpus, earlier, later, "en")
         assert text.startswith("## Targets over time") and text.count(f"{c.LINEAGE_STATUS}=") >= 2
+        # Called with these four arguments from /compare/<earlier>--<later>/, two folders below docs/.
+        assert f"](../../{earlier}/index.md#" in text and f"](../{earlier}/" not in text
+        assert f"](../{earlier}/index.md#" in successor_targets_markdown(corpus, earlier, later, "zh", depth=1)
 
 
 def test_a_lineage_entry_naming_an_unknown_target_stops_the_real_build(tmp_path, capsys, plans):

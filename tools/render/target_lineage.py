@@ -23,10 +23,15 @@ def section_id(later: str) -> str:
     return f"targets-over-time-{later}"
 
 
-def successor_targets_markdown(corpus: Corpus, earlier: str, later: str, lang: str, depth: int = 1) -> str:
+# The successor comparison page, /compare/<earlier>--<later>/, sits two folders below docs/ and calls
+# with the four arguments; the targets page (/targets/, one folder down) passes depth=1.
+SUCCESSOR_PAGE_DEPTH = 2
+
+
+def successor_targets_markdown(corpus: Corpus, earlier: str, later: str, lang: str, depth: int = SUCCESSOR_PAGE_DEPTH) -> str:
     """The "targets over time" section for the pair (earlier, later): a heading, how to read it, and
     one table row per judgement of sources/targets/lineage/<earlier>--<later>.toml. `depth` is how
-    many folders below docs/ the calling page sits (1 for /targets/ and /<slug>/), for its links.
+    many folders below docs/ the calling page sits, for its relative links (MkDocs resolves them).
     Empty when the pair has no reviewed lineage (neither plan sets targets)."""
     lineage = corpus.notes.lineage(earlier, later)
     if lineage is None:

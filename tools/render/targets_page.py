@@ -49,7 +49,7 @@ def render_targets_page(corpus: Corpus, lang: str) -> str:
     # Targets over time: each plan beside its predecessor, every indicator marked kept, changed, dropped or new.
     for plan in plans:
         if plan.data.predecessor:
-            section = successor_targets_markdown(corpus, plan.data.predecessor, plan.data.slug, lang)
+            section = successor_targets_markdown(corpus, plan.data.predecessor, plan.data.slug, lang, depth=1)
             if section:
                 out += [section]
     out += [f"## {safe(labels['all_targets'])} {{#all}}", ""]
