@@ -144,6 +144,14 @@ def synthetic_sources(workdir: Path, copies: int) -> Path:
             shutil.copy(SOURCES.translation_file(slug), sources / "translations" / f"{slug}{suffix}.en.toml")
             if SOURCES.targets_file(slug).exists():
                 shutil.copy(SOURCES.targets_file(slug), sources / "targets" / f"{slug}{suffix}.toml")
+        # Targets over time: each copied pair of plans brings its reviewed lineage file, slugs renamed.
+        for path in sorted(SOURCES.target_lineage.glob("*.toml")):
+            text, name = path.read_text(encoding="utf-8"), path.name
+            for slug in slugs:
+                text = text.replace(f'"{slug}"', f'"{slug}{suffix}"')
+                name = name.replace(f"{slug}--", f"{slug}{suffix}--").replace(f"--{slug}.", f"--{slug}{suffix}.")
+            (sources / "targets" / "lineage").mkdir(exist_ok=True)
+            (sources / "targets" / "lineage" / name).write_text(text, encoding="utf-8")
     return sources
 
 

@@ -114,3 +114,9 @@ def names() -> dict[str, str]:
         "plan": PLAN, "citeUrl": CITE_URL, "columns": COLUMNS, "compare": COMPARE, "comparePlan": COMPARE_PLAN,
         "comparePicker": COMPARE_PICKER, "compareColumns": " ".join(map(str, COMPARE_COLUMN_COUNTS)),
     }
+
+# -- targets over time and plan passages shown away from their plan's page ---------
+LINEAGE_MARK = "lineage-status"  # the kept / changed / dropped / new mark of a target (tools/render/target_lineage.py)
+LINEAGE_STATUS = "data-lineage-status"  # on that mark: kept, changed, dropped or new, whatever the page's language
+LINEAGE_TABLE = "lineage-table"  # around the targets-over-time table
+CLASSES.update({LINEAGE_MARK, LINEAGE_TABLE})
