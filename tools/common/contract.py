@@ -56,6 +56,10 @@ CHART_SERIES = "series-"  # series-0 … series-N
 PDF = "pdf"  # on <html> while a page is printed to PDF
 PDF_CITE = "pdf-cite"  # the canonical address printed under each heading
 PDF_LINKS = "pdf-links"  # the download links on a plan page
+# Similar passages (tools.render.similar_passages).
+SIMILAR = "similar"  # the disclosure under a paragraph that lists other plans' passages sharing its wording
+SIMILAR_SOURCE = "similar-source"  # the line naming a similar passage's plan and place, with its link
+SIMILAR_ZH = "similar-zh"  # on English pages: the Chinese of a similar passage, the shared wording marked
 
 CLASSES = {
     TWIN, TWIN_HEADING, SIDE_BY_SIDE, NO_TOOLTIPS, ANNOTATION, XREF, SEE_ALSO, DUTY, DUTY_TEXT, DUTY_UNITS, ITEM,
@@ -64,6 +68,7 @@ CLASSES = {
     CITE_FALLBACK, CITE_STATUS, PLAN_TOOLBAR, SBS_TOGGLE, *CHART_PARTS, TRANSLATOR_NOTE, TRANSLATOR_NOTES,
     TERM_TOOLTIP, SBS_ONLY, OFFLINE_ZIP, PDF, PDF_CITE, PDF_LINKS,
 }
+CLASSES |= {SIMILAR, SIMILAR_SOURCE, SIMILAR_ZH}
 
 # -- ids of page parts that are not plan text ------------------------------------
 TITLE_ID = "title"
@@ -81,6 +86,7 @@ SEARCH_EXCLUDE = "data-search-exclude"  # Material's search skips the element
 PDF_SIZE = "data-pdf-size"  # on the open-data page: a PDF's size, filled in once the PDF is written
 LAST_CITATION = "data-last-citation"  # on <body>: the last text the cite control copied (tests read it)
 DEFINITION = "data-definition"  # on a glossary term: its definition (site.js moves it out of `title`)
+PLAN = "data-plan"  # wraps a passage of a plan shown on a page that is not that plan's own (its slug)
 
 # Elements whose text is interface, not the plan's: what the no-loss check skips.
 INTERFACE_CLASSES = {TWIN, DUTY_UNITS, NOTICE_LABEL, CITE_BUTTON, ANNOTATION, "headerlink", "md-source-file"}

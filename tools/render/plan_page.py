@@ -26,6 +26,7 @@ from tools.model.numerals import roman
 from tools.render import jsonld, plan_cards
 from tools.render.corpus import Corpus
 from tools.render.markdown import attr_html, class_attrs, data_attr, front_matter, safe
+from tools.render.similar_passages import similar_lines
 
 
 @dataclass
@@ -115,6 +116,7 @@ class PageWriter:
         """A block in the page language with its id and citation, then its twin without either."""
         self.emit(self.text(key, zh), f"{{: #{key}{class_attrs(classes)}{self.cite(key)} }}", "")
         self.twin_paragraph(key, zh, classes)
+        self.emit(*similar_lines(self, key))
 
     def twin_paragraph(self, key: str, zh: str, classes: str = "") -> None:
         lang = HTML_LANG[self.twin.lang]
@@ -186,6 +188,7 @@ class PageWriter:
         twin_label = heading_label(section, self.twin.lang)
         lang = HTML_LANG[self.twin.lang]
         self.emit(safe(twin_label) + self.text(section.id, section.title, self.twin), f"{{: .{c.TWIN} .{c.ITEM} lang={lang} {c.SEARCH_EXCLUDE} }}", "")
+        self.emit(*similar_lines(self, section.id))
         if section.duty:
             self.duty(section.duty)
         self.see_also(section)

@@ -1,0 +1,84 @@
+"""The "相似段落 / Similar passages" disclosure under a paragraph (matches from tools.annotate.similar).
+
+Collapsed by default (pymdownx details → native <details>, which opens by keyboard with no
+script), so the plan's text stays in front. Each passage names its plan, place and section
+title with a link to its canonical anchor (tools.model.anchors), and sits in an element
+carrying `data-plan` and `data-search-exclude` (COMMON contract: a copy never competes with the
+plan's own section in search). The whole disclosure is an annotation, so the no-loss check
+and copied selections skip it, and print/PDF hide it (assets/site.css).
+
+Chinese pages show the other passage with the shared wording marked (<mark>). English pages
+show its English translation and then its Chinese with the same marks, because the match is
+made on the Chinese: marking English words would claim an alignment nobody computed.
+"""
+
+from __future__ import annotations
+
+from tools.annotate.similar import Match
+from tools.annotate.translations import without_notes
+from tools.common import contract as c
+from tools.common.ui import HTML_LANG
+from tools.model import anchors
+from tools.render.markdown import safe
+
+
+def marked(match: Match, where: str) -> str:
+    """The other passage's Chinese as Markdown, the shared runs inside <mark>."""
+    text, pieces, position = match.other.text, [], 0
+    for start, end in match.spans:
+        pieces.append(safe(text[position:start], where))
+        pieces.append(f"<mark>{safe(text[start:end], where)}</mark>")
+        position = end
+    pieces.append(safe(text[position:], where))
+    return "".join(pieces)
+
+
+def source_line(writer, match: Match) -> str:
+    """[新疆“十三五”规划 三（二）2 第1段 完善知识产权金融服务](…#s3-2-2-p1) · 共有 19 字相同措辞"""
+    corpus, lang = writer.corpus, writer.lang
+    plan = corpus.by_slug[match.other.plan]
+    anchor = match.other.anchor
+    place = anchors.parse(anchor)
+    title = corpus.section_title(plan, place.section, lang) if place and place.section else ""
+    label = f"{corpus.reference(plan, anchor, lang)} {title}".strip()
+    shared = writer.labels["similar_shared"].replace("{count}", str(match.shared))
+    return f"[{safe(label)}]({anchors.page_link(match.other.plan, anchor)}) · {safe(shared)}"
+
+
+def passage_lines(writer, match: Match) -> list[str]:
+    other = match.other
+    where = str(writer.corpus.by_slug[other.plan].data.source)
+    lines = [
+        "/// html | div",
+        f"    attrs: {{{c.PLAN}: \"{other.plan}\", {c.SEARCH_EXCLUDE}: ''}}",
+        "",
+        source_line(writer, match), f"{{: .{c.SIMILAR_SOURCE} }}", "",
+    ]
+    if writer.lang == "zh":
+        lines += [marked(match, where), f"{{: lang={HTML_LANG['zh']} }}", ""]
+    else:
+        entry = writer.corpus.english(writer.corpus.by_slug[other.plan]).get(other.anchor)
+        english = without_notes(entry.en) if entry and entry.en.strip() else ""
+        if english:
+            lines += [safe(english, where), f"{{: lang={HTML_LANG['en']} }}", ""]
+        label = safe(writer.labels["similar_zh_label"])
+        lines += [f"{label}<span lang=\"{HTML_LANG['zh']}\">{marked(match, where)}</span>", f"{{: .{c.SIMILAR_ZH} }}", ""]
+    return [*lines, "///", ""]
+
+
+def similar_lines(writer, anchor: str) -> list[str]:
+    """The disclosure for one paragraph, or nothing when no other plan shares its wording."""
+    matches = writer.corpus.similar.get((writer.plan.data.slug, anchor), [])
+    if not matches:
+        return []
+    summary = writer.labels["similar_count"].replace("{count}", str(len(matches)))
+    lines = [
+        f"/// details | {safe(summary)}",
+        f"    type: {c.SIMILAR}",
+        f"    attrs: {{class: '{c.SIMILAR} {c.ANNOTATION} {c.NO_TOOLTIPS}', {c.SEARCH_EXCLUDE}: ''}}",
+        "",
+        safe(writer.labels["similar_note"]), "",
+    ]
+    for match in matches:
+        lines += passage_lines(writer, match)
+    return [*lines, "///", ""]
