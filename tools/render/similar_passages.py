@@ -21,15 +21,46 @@ from tools.common.ui import HTML_LANG
 from tools.model import anchors
 from tools.render.markdown import safe
 
+SENTENCE_END = "。；！？"
+ELISION = "……"
 
-def marked(match: Match, where: str) -> str:
-    """The other passage's Chinese as Markdown, the shared runs inside <mark>."""
-    text, pieces, position = match.other.text, [], 0
-    for start, end in match.spans:
-        pieces.append(safe(text[position:start], where))
-        pieces.append(f"<mark>{safe(text[start:end], where)}</mark>")
-        position = end
-    pieces.append(safe(text[position:], where))
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each sentence, its closing punctuation included."""
+    found, start = [], 0
+    for i, char in enumerate(text):
+        if char in SENTENCE_END:
+            found.append((start, i + 1))
+            start = i + 1
+    if start < len(text):
+        found.append((start, len(text)))
+    return found
+
+
+def marked(match: Match, where: str, excerpt: bool = False) -> str:
+    """The other passage's Chinese as Markdown, the shared runs inside <mark>.
+
+    With `excerpt`, only the sentences holding shared wording, the others replaced by ……
+    (English pages: the whole passage is there in English, and one link away in Chinese)."""
+    text, spans = match.other.text, match.spans
+    parts = sentences(text) if excerpt else [(0, len(text))]
+    kept = [(a, b) for a, b in parts if any(start < b and end > a for start, end in spans)]
+    pieces, previous = [], 0
+    for a, b in kept:
+        if a > previous:
+            pieces.append(ELISION)
+        position = a
+        for start, end in spans:
+            start, end = max(start, a), min(end, b)
+            if start >= end:
+                continue
+            pieces.append(safe(text[position:start], where))
+            pieces.append(f"<mark>{safe(text[start:end], where)}</mark>")
+            position = end
+        pieces.append(safe(text[position:b], where))
+        previous = b
+    if previous < len(text):
+        pieces.append(ELISION)
     return "".join(pieces)
 
 
@@ -62,7 +93,7 @@ def passage_lines(writer, match: Match) -> list[str]:
         if english:
             lines += [safe(english, where), f"{{: lang={HTML_LANG['en']} }}", ""]
         label = safe(writer.labels["similar_zh_label"])
-        lines += [f"{label}<span lang=\"{HTML_LANG['zh']}\">{marked(match, where)}</span>", f"{{: .{c.SIMILAR_ZH} }}", ""]
+        lines += [f"{label}<span lang=\"{HTML_LANG['zh']}\">{marked(match, where, excerpt=True)}</span>", f"{{: .{c.SIMILAR_ZH} }}", ""]
     return [*lines, "///", ""]
 
 
@@ -75,7 +106,7 @@ def similar_lines(writer, anchor: str) -> list[str]:
     lines = [
         f"/// details | {safe(summary)}",
         f"    type: {c.SIMILAR}",
-        f"    attrs: {{class: '{c.SIMILAR} {c.ANNOTATION} {c.NO_TOOLTIPS}', {c.SEARCH_EXCLUDE}: ''}}",
+        f"    attrs: {{class: '{c.ANNOTATION} {c.NO_TOOLTIPS}', {c.SEARCH_EXCLUDE}: ''}}",
         "",
         safe(writer.labels["similar_note"]), "",
     ]
