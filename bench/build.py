@@ -316,6 +316,11 @@ def main() -> int:
 
     browser = search_timings(ROOT / "dist" / "ip-plans-offline.zip")
     relevance = search_figures()
-    (ROOT / "BENCHMARKS.md").write_text(render(rows, figures, scale, browser, relevance), encoding="utf-8")
+    text = render(rows, figures, scale, browser, relevance)
+    # Similar passages: precision, cost at 5 and 50 plans, page weight (bench/similar_cost.py).
+    from bench import similar_cost
+
+    text = similar_cost.insert(text, similar_cost.section())
+    (ROOT / "BENCHMARKS.md").write_text(text, encoding="utf-8")
     print((ROOT / "BENCHMARKS.md").read_text(encoding="utf-8"))
     return 0 if all(row["ours"] < row["tw2sp"] for row in rows) else 1

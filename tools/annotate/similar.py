@@ -30,6 +30,7 @@ Same-plan pairs are never kept: the question is how plans relate to each other.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections import defaultdict
@@ -94,9 +95,10 @@ def paragraph_units(plans: list[Plan]) -> list[Unit]:
     return units
 
 
-def content(text: str) -> tuple[str, list[int]]:
+@functools.lru_cache(maxsize=8192)
+def content(text: str) -> tuple[str, tuple[int, ...]]:
     """The content characters of a text and, for each, its position in the text."""
-    positions = [match.start() for match in CONTENT.finditer(text)]
+    positions = tuple(match.start() for match in CONTENT.finditer(text))
     return "".join(text[i] for i in positions), positions
 
 

@@ -38,6 +38,12 @@ class Corpus:
         """(plan slug, anchor) → paragraphs of other plans sharing its wording (tools.annotate.similar)."""
         return similar.find_similar(self.plans, similar.load_formulas(self.tree.similar))
 
+    @cached_property
+    def similar_rendered(self) -> dict:
+        """Markdown of each similar passage once rendered, per language (tools.render.similar_passages):
+        a passage listed under several paragraphs is written once."""
+        return {}
+
     def english(self, plan: Plan) -> dict[str, Entry]:
         slug = plan.data.slug
         if slug not in self._english:

@@ -77,6 +77,14 @@ def source_line(writer, match: Match) -> str:
 
 
 def passage_lines(writer, match: Match) -> list[str]:
+    key = (writer.lang, match)
+    cache = writer.corpus.similar_rendered
+    if key not in cache:
+        cache[key] = _passage_lines(writer, match)
+    return cache[key]
+
+
+def _passage_lines(writer, match: Match) -> list[str]:
     other = match.other
     where = str(writer.corpus.by_slug[other.plan].data.source)
     lines = [
@@ -95,6 +103,24 @@ def passage_lines(writer, match: Match) -> list[str]:
         label = safe(writer.labels["similar_zh_label"])
         lines += [f"{label}<span lang=\"{HTML_LANG['zh']}\">{marked(match, where, excerpt=True)}</span>", f"{{: .{c.SIMILAR_ZH} }}", ""]
     return [*lines, "///", ""]
+
+
+PLACEHOLDER = "\x00similar:"  # no page line can start so: tools.ingest.reader rejects control characters
+
+
+def placeholder(anchor: str) -> str:
+    return PLACEHOLDER + anchor
+
+
+def expand_similar(lines: list[str], disclosures: dict[str, list[str]]) -> list[str]:
+    """The page's lines with each placeholder replaced by its disclosure."""
+    out: list[str] = []
+    for line in lines:
+        if line.startswith(PLACEHOLDER):
+            out.extend(disclosures[line[len(PLACEHOLDER):]])
+        else:
+            out.append(line)
+    return out
 
 
 def similar_lines(writer, anchor: str) -> list[str]:
