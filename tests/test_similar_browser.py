@@ -52,6 +52,8 @@ def test_similar_passages_open_by_keyboard_and_pass_axe(browser, served, bundle,
         assert [violation["id"] for violation in result["violations"]] == []
         page.emulate_media(media="print")
         assert details.evaluate("d => getComputedStyle(d).display") == "none"
+        page.evaluate(f"document.documentElement.classList.add('{c.PDF}')")  # as tools/publish/pdf.py prints
+        assert details.evaluate("d => getComputedStyle(d).display") == "none"
         assert errors == []
     finally:
         context.close()
