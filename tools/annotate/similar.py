@@ -10,18 +10,22 @@ Method (an index, never all pairs of paragraphs):
    Chinese words: long enough to be rare by chance, short enough that a reworded clause
    still shares most of them. No segmenter is involved, so the result does not move with
    jieba's dictionary.
-3. Boilerplate: a shingle found in more than `PLAN_SHARE` of the plans (知识产权, 产权保护,
-   习近平新时代…) or in more than `TEXT_SHARE` of the distinct paragraphs (自治区知识…) is
-   too common to mean anything. It never makes a match, though it may sit inside one.
+3. Boilerplate: a shingle found in more than `PLAN_SHARE` of the plans (知识产权, 产权保护)
+   or in more than `TEXT_SHARE` of the distinct paragraphs (自治区知识…) is too common to mean
+   anything; so is every shingle of the reviewed political formulas in sources/similar.toml
+   (习近平新时代中国特色社会主义思想, 新发展理念…), which five plans are too few to count as
+   common. A boilerplate shingle never makes a match, though it may sit inside one. The
+   cut-offs are shares, so they mean the same at 5 plans and at 50.
 4. Postings (shingle → the paragraphs holding it) give, for each paragraph, the few
    paragraphs that share enough informative shingles to be worth checking; the cost is the
-   length of the postings touched, which the two cut-offs keep short, not the number of pairs.
+   length of the postings touched, which the cut-offs keep short, not the number of pairs.
 5. A candidate is kept when the two texts share a *substantial run*: consecutive shared
    shingles, boilerplate ones included, holding at least `MIN_RUN` distinct informative
-   shingles. `MIN_RUN` = 10 means at least 10 informative 4-grams in one unbroken stretch,
-   i.e. a run of 13 or more characters of wording that is not template, about one clause.
-   A shorter run is a shared name or slogan (知识产权管理规范国家标准), which the labelled
-   sample in tests/similar_sample.toml showed to be noise more often than not.
+   shingles. `MIN_RUN` = 8 means at least 8 informative 4-grams in one unbroken stretch, i.e.
+   a run of 11 or more characters of wording that is not template, about one clause. Chosen
+   on the labelled sample (tests/similar_sample.toml; figures in BENCHMARKS.md): 8 gives
+   precision 87% and recall 80%; 10 gives 100% but finds half the shared tasks; 6 lets in
+   every shared name and list of sectors (58%).
 6. Each kept pair is scored by the characters of the shown passage that lie in substantial
    runs (those are also what the page highlights); a paragraph lists its `TOP_K` best.
 
@@ -33,7 +37,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,8 +50,11 @@ MIN_PLANS = 2  # … but a shingle in only two plans never is (two plans are wha
 TEXT_SHARE = 0.02  # a shingle in more than 2% of the distinct paragraphs is boilerplate …
 MIN_TEXTS = 4  # … but never one in four paragraphs or fewer
 MIN_RUN = 8  # distinct informative shingles in one unbroken shared run
-# Top three per paragraph: the plan pages are ~270 KB already, and after the third the
-# same template wording is usually repeated from yet another plan (see BENCHMARKS.md).
+# Top three per paragraph: the plan pages are ~270 KB already, and the list must not grow with
+# the corpus. Of the five plans only one paragraph has more (xinjiang-2021-2025 s1-1-6-p1, four:
+# its fourth is a shorter run of the same 援疆 wording); with more plans restating the same task
+# the list would otherwise grow with every plan added (in the 50-plan benchmark corpus, each
+# paragraph has nine identical copies).
 TOP_K = 3
 
 CONTENT = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z0-9]")
@@ -117,31 +124,35 @@ class SimilarityIndex:
         self.texts = [text for text in groups if len(text) >= SHINGLE]
         self.members = [groups[text] for text in self.texts]
         self.grams = [shingles(text) for text in self.texts]
-        plans_of: dict[str, set[str]] = defaultdict(set)
+        self.gram_sets = [set(grams) for grams in self.grams]
         texts_of: dict[str, list[int]] = defaultdict(list)
-        for t, (grams, members) in enumerate(zip(self.grams, self.members, strict=True)):
-            for gram in set(grams):
+        plan_grams: dict[str, set[str]] = defaultdict(set)
+        for t, (grams, members) in enumerate(zip(self.gram_sets, self.members, strict=True)):
+            for gram in grams:
                 texts_of[gram].append(t)
-                plans_of[gram].update(unit.plan for unit in members)
+            for plan in {unit.plan for unit in members}:
+                plan_grams[plan] |= grams
+        plans_of = Counter(gram for grams in plan_grams.values() for gram in grams)
         plan_count = len({unit.plan for unit in units})
         plan_limit = max(MIN_PLANS, PLAN_SHARE * plan_count)
         text_limit = max(MIN_TEXTS, TEXT_SHARE * len(self.texts))
-        self.boilerplate = {gram for gram in texts_of if len(plans_of[gram]) > plan_limit or len(texts_of[gram]) > text_limit}
+        self.boilerplate = {gram for gram in texts_of if plans_of[gram] > plan_limit or len(texts_of[gram]) > text_limit}
         self.boilerplate.update(gram for formula in formulas for gram in shingles(content(formula)[0]))
         self.postings = {gram: texts for gram, texts in texts_of.items() if gram not in self.boilerplate}
 
     def candidates(self, t: int) -> list[int]:
         """Texts sharing at least MIN_RUN informative shingles with text t (a necessary condition)."""
         counts: dict[int, int] = defaultdict(int)
-        for gram in set(self.grams[t]):
-            for other in self.postings.get(gram, ()):
+        postings = self.postings
+        for gram in self.gram_sets[t]:
+            for other in postings.get(gram, ()):
                 if other != t:
                     counts[other] += 1
         return sorted(other for other, count in counts.items() if count >= MIN_RUN)
 
     def runs(self, shown: int, against: int) -> list[tuple[int, int]]:
         """Substantial runs of text `shown` shared with text `against`: [start, end) in content characters."""
-        present = set(self.grams[against])
+        present = self.gram_sets[against]
         grams = self.grams[shown]
         found, start = [], None
         for i in range(len(grams) + 1):
