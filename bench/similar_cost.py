@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -67,6 +68,19 @@ def sample_figures() -> list[dict]:
     return rows
 
 
+def command_cpu(tree: SourceTree, runs: int = 3) -> float:
+    """CPU time of the pipeline command (`python -m tools --sources … build --force`), median of runs."""
+    times = []
+    with tempfile.TemporaryDirectory(prefix="bench-similar-docs-") as docs:
+        for _ in range(runs):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            subprocess.run([sys.executable, "-m", "tools", "--sources", str(tree.root), "--docs", docs, "build", "--force"],
+                           cwd=REPO, check=True, capture_output=True)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            times.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return statistics.median(times)
+
+
 def cost(tree: SourceTree) -> dict:
     from tools import build
 
@@ -86,6 +100,7 @@ def cost(tree: SourceTree) -> dict:
         "listed": sum(len(matches) for matches in found.values()), "with_matches": len(found),
         "index": _median(lambda: similar.find_similar(corpus.plans, formulas)),
         "pipeline": statistics.median(with_times), "without": statistics.median(without_times),
+        "command": command_cpu(tree),
     }
 
 
@@ -144,6 +159,10 @@ def measure() -> dict:
     return figures
 
 
+def share(row: dict) -> float:
+    return (row["pipeline"] - row["without"]) / row["command"]
+
+
 def render(figures: dict) -> list[str]:
     chosen = next(row for row in figures["sample"] if row["chosen"])
     lines = [
@@ -172,8 +191,9 @@ def render(figures: dict) -> list[str]:
         f"Cost (CPU time of the process): generating docs/ in one process with the similar passages and without them (alternating, median of {RUNS}); "
         "the index alone; the candidate pairs the postings let through, beside all pairs of distinct paragraphs.",
         "",
-        "| corpus | plans | paragraphs (distinct) | pairs checked / all pairs | index | docs/ with | docs/ without | added | share of the pipeline |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| corpus | plans | paragraphs (distinct) | pairs checked / all pairs | index | docs/ with | docs/ without | added "
+        "| ÷ docs/ generation | pipeline command | ÷ pipeline command |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for name in ("real", "synthetic"):
         row = figures[name]
@@ -181,7 +201,7 @@ def render(figures: dict) -> list[str]:
         all_pairs = row["texts"] * (row["texts"] - 1)
         lines.append(f"| {'5 plans' if name == 'real' else '50 plans (synthetic)'} | {row['plans']} | {row['paragraphs']} ({row['texts']}) | "
                      f"{row['checked']:,} / {all_pairs:,} | {row['index'] * 1000:.0f} ms | {row['pipeline']:.2f} s | {row['without']:.2f} s | "
-                     f"{added * 1000:.0f} ms | {added / row['pipeline']:.0%} |")
+                     f"{added * 1000:.0f} ms | {added / row['pipeline']:.0%} | {row['command']:.2f} s | {added / row['command']:.0%} |")
     real, synthetic = figures["real"], figures["synthetic"]
     growth = (synthetic["pipeline"] - synthetic["without"]) / max(real["pipeline"] - real["without"], 1e-9)
     size = synthetic["paragraphs"] / real["paragraphs"]
@@ -190,9 +210,11 @@ def render(figures: dict) -> list[str]:
         "",
         f"Growth from 5 to 50 plans: corpus ×{size:.1f} (paragraphs); added time ×{growth:.1f}, index ×{index_growth:.1f}; "
         f"added ÷ corpus {growth / size:.2f}, target ≤ 1.0 (not faster than the corpus), holds: "
-        f"{'yes' if growth / size <= 1.0 else 'no'}. Share of the pipeline at 50 plans: "
-        f"{(synthetic['pipeline'] - synthetic['without']) / synthetic['pipeline']:.0%}, target ≤ 10%, holds: "
-        f"{'yes' if (synthetic['pipeline'] - synthetic['without']) / synthetic['pipeline'] <= 0.10 else 'no'}.",
+        f"{'yes' if growth / size <= 1.0 else 'no'}. Share of the pipeline command (`python -m tools build --force`, "
+        f"CPU time, imports and all): {share(real):.0%} at 5 plans, {share(synthetic):.0%} at 50, target ≤ 10%, holds: "
+        f"{'yes' if max(share(real), share(synthetic)) <= 0.10 else 'no'}. In the 50-plan corpus every paragraph has "
+        f"nine identical copies, so each lists {similar.TOP_K} passages: {synthetic['listed']:,} listed against "
+        f"{real['listed']} for the five plans; the index itself works on the {synthetic['texts']} distinct texts.",
         "",
         "Page weight (built HTML of each plan page, with and without the disclosures; elements = start tags):",
         "",
