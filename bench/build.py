@@ -337,6 +337,11 @@ def main() -> int:
     from bench import topic_proposals
 
     topics = topic_proposals.render(topic_proposals.measure())
-    (ROOT / "BENCHMARKS.md").write_text(render(rows, figures, scale, browser, relevance, topics), encoding="utf-8")
+    text = render(rows, figures, scale, browser, relevance, topics)
+    # Similar passages: precision, cost at 5 and 50 plans, page weight (bench/similar_cost.py).
+    from bench import similar_cost
+
+    text = similar_cost.insert(text, similar_cost.section())
+    (ROOT / "BENCHMARKS.md").write_text(text, encoding="utf-8")
     print((ROOT / "BENCHMARKS.md").read_text(encoding="utf-8"))
     return 0 if all(row["ours"] < row["tw2sp"] for row in rows) else 1

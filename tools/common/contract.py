@@ -57,6 +57,10 @@ CHART_SERIES = "series-"  # series-0 … series-N
 PDF = "pdf"  # on <html> while a page is printed to PDF
 PDF_CITE = "pdf-cite"  # the canonical address printed under each heading
 PDF_LINKS = "pdf-links"  # the download links on a plan page
+# Similar passages (tools.render.similar_passages).
+SIMILAR = "similar"  # the disclosure under a paragraph that lists other plans' passages sharing its wording
+SIMILAR_SOURCE = "similar-source"  # the line naming a similar passage's plan and place, with its link
+SIMILAR_ZH = "similar-zh"  # on English pages: the Chinese of a similar passage, the shared wording marked
 
 # Topic comparison pages (tools.render.topic_compare; the plan chooser is added by site.js).
 COMPARE = "compare"  # the plans of a comparison, in columns or stacked (COLUMNS says which)
@@ -74,6 +78,7 @@ CLASSES = {
     TERM_TOOLTIP, SBS_ONLY, OFFLINE_ZIP, PDF, PDF_CITE, PDF_LINKS, TERM_NOTE,
     COMPARE, COMPARE_PLAN, COMPARE_BODY, COMPARE_SOURCE, COMPARE_PICKER,
 }
+CLASSES |= {SIMILAR, SIMILAR_SOURCE, SIMILAR_ZH}
 
 # -- ids of page parts that are not plan text ------------------------------------
 TITLE_ID = "title"

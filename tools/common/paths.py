@@ -76,6 +76,11 @@ class SourceTree:
         return self.root / "publication.toml"
 
     @property
+    def similar(self) -> Path:
+        """Political formulas that never make two passages similar (tools.annotate.similar)."""
+        return self.root / "similar.toml"
+
+    @property
     def opencc(self) -> Path:
         return self.root / "opencc"
 

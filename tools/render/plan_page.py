@@ -26,6 +26,7 @@ from tools.model.numerals import roman
 from tools.render import jsonld, plan_cards
 from tools.render.corpus import Corpus
 from tools.render.markdown import attr_html, class_attrs, data_attr, front_matter, safe
+from tools.render.similar_passages import expand_similar, placeholder, similar_lines
 
 
 @dataclass
@@ -78,6 +79,7 @@ class PageWriter:
         self.labels = corpus.strings.of(lang)
         self.linkers = {code: CrossLinker(corpus.notes.documents, plan.data.slug, code) for code in ("zh", "en")}
         self.out: list[str] = []
+        self.similar: dict[str, list[str]] = {}
         self.where = str(plan.data.source)
 
     # -- primitives -----------------------------------------------------------
@@ -130,6 +132,7 @@ class PageWriter:
         """A block in the page language with its id and citation, then its twin without either."""
         self.emit(self.text(key, zh), f"{{: #{self.anchor_id(key)}{class_attrs(classes)}{self.cite(key)} }}", "")
         self.twin_paragraph(key, zh, classes)
+        self.similar_passages(key)
 
     def twin_paragraph(self, key: str, zh: str, classes: str = "") -> None:
         lang = HTML_LANG[self.twin.lang]
@@ -157,7 +160,15 @@ class PageWriter:
                 self.paragraph(block.id, block.text)
             self.emit("///", "")
         self.abbreviations()
-        return "\n".join(self.out).rstrip() + "\n"
+        return "\n".join(expand_similar(self.out, self.similar)).rstrip() + "\n"
+
+    def similar_passages(self, anchor: str) -> None:
+        """A placeholder for the paragraph's similar passages, filled in after the glossary scan
+        (the disclosures carry no tooltips, so their text must not make the page define terms)."""
+        lines = similar_lines(self, anchor)
+        if lines:
+            self.similar[anchor] = lines
+            self.emit(placeholder(anchor))
 
     def citation(self, anchor: str) -> str:
         """The citation text of a part of this plan, in the page's language (tools.model.anchors)."""
@@ -202,6 +213,7 @@ class PageWriter:
         twin_label = heading_label(section, self.twin.lang)
         lang = HTML_LANG[self.twin.lang]
         self.emit(safe(twin_label) + self.text(section.id, section.title, self.twin), f"{{: .{c.TWIN} .{c.ITEM} lang={lang} {c.SEARCH_EXCLUDE} }}", "")
+        self.similar_passages(section.id)
         if section.duty:
             self.duty(section.duty)
         self.see_also(section)
