@@ -214,3 +214,17 @@ def test_chromium_node_ids_and_random_file_id_do_not_reach_the_bytes(pdf_site, p
     for path in (first, second):
         make_reproducible(path, int(EPOCH))
     assert first.read_bytes() == second.read_bytes()
+
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_side_by_side_pdf_numbers_the_english_twin_headings(texts, plans, slug):
+    """Each heading's English twin in the side-by-side PDF starts with its number (3. / (1))."""
+    from tools.annotate.translations import for_plan, without_notes
+    from tools.render.plan_page import heading_label
+
+    english = for_plan(plans[slug])
+    flat = squash(texts[pdf_path(slug, "zh-en")])
+    for section in (section for section in plans[slug].walk() if section.heading):
+        twin = squash(heading_label(section, "en") + without_notes(english[section.id].en))
+        assert twin[:40] in flat, f"{slug}: English heading {twin[:40]!r} not numbered in the side-by-side PDF"

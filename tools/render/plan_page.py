@@ -176,9 +176,17 @@ class PageWriter:
             return
         hashes = "#" * section.level
         self.emit(f"{hashes} {safe(label + self.main.get(section.id, section.title))} {{#{section.id}{self.cite(section.id)}}}", "")
-        self.twin_paragraph(section.id, section.title, f"{c.TWIN_HEADING} {c.TWIN_HEADING}{section.level}")
+        self.twin_heading(section)
         self.see_also(section)
         self.blocks(section.blocks)
+
+    def twin_heading(self, section: Section) -> None:
+        """A heading's twin, with the heading's number in the twin's language (3. / 三、), so that
+        side by side (on the page and in the PDF) each language's heading shows its number."""
+        lang = HTML_LANG[self.twin.lang]
+        text = safe(heading_label(section, self.twin.lang)) + self.text(section.id, section.title, self.twin)
+        classes = f"{c.TWIN_HEADING} {c.TWIN_HEADING}{section.level}"
+        self.emit(text, f"{{: .{c.TWIN}{class_attrs(classes)} lang={lang} {c.SEARCH_EXCLUDE} }}", "")
 
     def numbered_paragraph(self, section: Section, label: str) -> None:
         """An entry without a short title: its number and text as one citable paragraph."""
