@@ -273,7 +273,8 @@ class PageWriter:
         lead_count = len(duty.lead)
         self.emit(f"/// html | div.{c.DUTY_UNITS}", f"    attrs: {{{c.SEARCH_EXCLUDE}: ''}}", "")
         for index, name in enumerate(names):
-            suffix = f" ({self.labels['duty_lead']})" if index < lead_count else ""
+            # The page language's brackets: （牵头） after a Chinese unit name, " (lead)" in English.
+            suffix = f"{self.labels['paren_open']}{self.labels['duty_lead']}{self.labels['paren_close']}" if index < lead_count else ""
             self.emit(f"- {safe(name + suffix)}")
         self.emit("", "///", "", "///", "")
 
