@@ -91,8 +91,10 @@ def _walk(clause: str, returned: str, pairs: list[tuple[str, str]], result: Comp
             i, j = i + 1, j + 1
             continue
         for back in range(min(BACKTRACK, i, j) + 1):
+            # The loss must reach the difference (one lying wholly in the equal part before it explains nothing).
             found = next(((mainland, kept) for mainland, kept in pairs
-                          if clause.startswith(mainland, i - back) and returned.startswith(kept, j - back)), None)
+                          if clause.startswith(mainland, i - back) and returned.startswith(kept, j - back)
+                          and (len(mainland) > back or len(kept) > back)), None)
             if found:
                 result.lost[found] += 1
                 i, j = i - back + len(found[0]), j - back + len(found[1])
