@@ -73,6 +73,9 @@ def cmd_taiwan_table(args: argparse.Namespace) -> int:
 
     changed = taiwan_table.write(args.tree.opencc)
     print(f"{args.tree.opencc / script.PHRASES_NAME}: {'written' if changed else 'unchanged'}")
+    script.converter.cache_clear()  # the coverage list is read through the table just written
+    changed = taiwan_table.write_coverage(args.tree.opencc)
+    print(f"{args.tree.opencc / taiwan_table.COVERAGE_NAME}: {'written' if changed else 'unchanged'}")
     return 0
 
 

@@ -203,9 +203,17 @@ class PageWriter:
         level = self.heading_level(section)
         hashes = "#" * level
         self.emit(f"{hashes} {safe(label + self.main.get(section.id, section.title))} {{#{self.anchor_id(section.id)}{self.cite(section.id)}}}", "")
-        self.twin_paragraph(section.id, section.title, f"{c.TWIN_HEADING} {c.TWIN_HEADING}{level}")
+        self.twin_heading(section, level)
         self.see_also(section)
         self.blocks(section.blocks)
+
+    def twin_heading(self, section: Section, level: int) -> None:
+        """A heading's twin, with the heading's number in the twin's language (3. / 三、), so that
+        side by side (on the page and in the PDF) each language's heading shows its number."""
+        lang = HTML_LANG[self.twin.lang]
+        text = safe(heading_label(section, self.twin.lang)) + self.text(section.id, section.title, self.twin)
+        classes = f"{c.TWIN_HEADING} {c.TWIN_HEADING}{level}"
+        self.emit(text, f"{{: .{c.TWIN}{class_attrs(classes)} lang={lang} {c.SEARCH_EXCLUDE} }}", "")
 
     def numbered_paragraph(self, section: Section, label: str) -> None:
         """An entry without a short title: its number and text as one citable paragraph."""
@@ -293,7 +301,8 @@ class PageWriter:
         lead_count = len(duty.lead)
         self.emit(f"/// html | div.{c.DUTY_UNITS}", f"    attrs: {{{c.SEARCH_EXCLUDE}: ''}}", "")
         for index, name in enumerate(names):
-            suffix = f" ({self.labels['duty_lead']})" if index < lead_count else ""
+            # The page language's brackets: （牵头） after a Chinese unit name, " (lead)" in English.
+            suffix = f"{self.labels['paren_open']}{self.labels['duty_lead']}{self.labels['paren_close']}" if index < lead_count else ""
             self.emit(f"- {safe(name + suffix)}")
         self.emit("", "///", "", "///", "")
 

@@ -46,6 +46,20 @@ def skip_search_entries() -> None:
     SearchIndex.add_entry_from_context = lambda self, page: None
 
 
+# Material's lunr search worker and its language files (≈ 1.2 MB): the site's search runs its
+# own worker (assets/search-worker.js, named in overrides/main.html), so nothing loads them.
+UNUSED_SEARCH_ASSETS = ("assets/javascripts/workers", "assets/javascripts/lunr")
+
+
+def remove_unused_search_assets(site) -> None:
+    """Drop Material's search worker and lunr files from the built site (and so from the bundle)."""
+    import shutil
+    from pathlib import Path
+
+    for folder in UNUSED_SEARCH_ASSETS:
+        shutil.rmtree(Path(site) / folder, ignore_errors=True)
+
+
 def names() -> dict[str, str]:
     """The selectors assets/site.js needs (written into assets/site-data.js)."""
     return {"article": ARTICLE}
