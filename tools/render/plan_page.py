@@ -21,6 +21,7 @@ from tools.common.ui import HTML_LANG, OTHER, localized
 from tools.ingest.textnorm import has_cjk
 from tools.model import anchors
 from tools.model.document import Block, Duty, Plan, Section
+from tools.model.headings import heading_levels
 from tools.model.numbering import MARKERS
 from tools.model.numerals import roman
 from tools.render import jsonld, plan_cards
@@ -79,6 +80,7 @@ class PageWriter:
         self.linkers = {code: CrossLinker(corpus.notes.documents, plan.data.slug, code) for code in ("zh", "en")}
         self.out: list[str] = []
         self.where = str(plan.data.source)
+        self.levels = heading_levels(plan.sections)  # the one heading-level rule (tools.model.headings)
 
     # -- primitives -----------------------------------------------------------
     def emit(self, *lines: str) -> None:
@@ -174,9 +176,9 @@ class PageWriter:
         if not section.heading:
             self.numbered_paragraph(section, label)
             return
-        hashes = "#" * section.level
-        self.emit(f"{hashes} {safe(label + self.main.get(section.id, section.title))} {{#{section.id}{self.cite(section.id)}}}", "")
-        self.twin_paragraph(section.id, section.title, f"{c.TWIN_HEADING} {c.TWIN_HEADING}{section.level}")
+        level = self.levels[section.id]
+        self.emit(f"{'#' * level} {safe(label + self.main.get(section.id, section.title))} {{#{section.id}{self.cite(section.id)}}}", "")
+        self.twin_paragraph(section.id, section.title, f"{c.TWIN_HEADING} {c.TWIN_HEADING}{level}")
         self.see_also(section)
         self.blocks(section.blocks)
 
