@@ -21,6 +21,7 @@ from tools.common.ui import HTML_LANG, OTHER, localized
 from tools.ingest.textnorm import has_cjk
 from tools.model import anchors
 from tools.model.document import Block, Duty, Plan, Section
+from tools.model.headings import heading_levels
 from tools.model.numbering import MARKERS
 from tools.model.numerals import roman
 from tools.render import jsonld, plan_cards
@@ -81,6 +82,7 @@ class PageWriter:
         self.out: list[str] = []
         self.similar: dict[str, list[str]] = {}
         self.where = str(plan.data.source)
+        self.levels = heading_levels(plan.sections)  # the one heading-level rule (tools.model.headings)
 
     # -- primitives -----------------------------------------------------------
     def emit(self, *lines: str) -> None:
@@ -99,7 +101,7 @@ class PageWriter:
         return anchor
 
     def heading_level(self, section: Section) -> int:
-        return section.level
+        return self.levels[section.id]
 
     def link(self, slug: str, anchor: str = "") -> str:
         """A Markdown link to another generated page, from this page's folder."""
