@@ -63,6 +63,8 @@ def test_every_count_of_plans_is_the_number_built(sixth):
     for path in sorted((sixth / "site").rglob("*")):
         if path.suffix not in TEXT_FILES or path.name.endswith(".min.js") or "vendor" in path.parts:
             continue
+        if "topics" in path.parts and path.parent.name != "topics":
+            continue  # a topic comparison counts the plans on its topic, a subset of the corpus
         for count in counts_in(path.read_text(encoding="utf-8", errors="ignore")):
             found += 1
             if count not in expected:

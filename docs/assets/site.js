@@ -262,7 +262,7 @@
 
   /* Topic comparisons: the reader chooses which plans to show. The choice is kept in the
      address (?plans=slug,slug; none means all), so a link shows exactly that comparison, and
-     read back from it on load. Two or three plans stand in columns (N.compareColumns, the
+     read back from it on load. Plans stand in columns when their number is in N.compareColumns (the
      rule tools/render/topic_compare.py applies for the page without script). */
   var PLANS_PARAM = "plans";
   function chosenPlans(all) {
