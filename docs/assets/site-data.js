@@ -1,11 +1,13 @@
 window.IP_PLANS = {
  "names": {
+  "accessed": "data-accessed",
   "article": "article.md-content__inner",
   "box": "box",
   "cite": "data-cite",
   "citeButton": "cite-button",
   "citeFallback": "cite-fallback",
   "citeStatus": "cite-status",
+  "cslEntry": "csl-entry",
   "definition": "data-definition",
   "duty": "duty",
   "keepAnchor": "data-keep-anchor",

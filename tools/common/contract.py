@@ -96,4 +96,15 @@ def names() -> dict[str, str]:
         "cite": CITE, "pageUrl": PAGE_URL, "keepAnchor": KEEP_ANCHOR, "searchExclude": SEARCH_EXCLUDE,
         "lastCitation": LAST_CITATION, "termTooltip": TERM_TOOLTIP, "definition": DEFINITION,
         "offlineZip": OFFLINE_ZIP,
+        **EXPORT_NAMES,
     }
+
+
+# -- citations and exports (issue 24: tools/render/csl.py, refexport.py, plan_cards.cite_card) --
+CITE_CARD_ID = "cite-this"  # the plan page's card of reference entries and downloads
+CSL_ENTRIES = "csl-entries"  # a list of reference entries (plan page card, How-to-cite page)
+CSL_ENTRY = "csl-entry"  # one style's reference entry
+CSL_STYLE = "data-csl-style"  # on an entry: its style key (tools.render.csl.Style.key)
+ACCESSED = "data-accessed"  # an access date site.js fills in from the reader's clock: iso, long or year
+EXPORT_LINKS = "export-links"  # the download links of a plan's other formats (BibTeX, RIS, EPUB …)
+EXPORT_NAMES = {"accessed": ACCESSED, "cslEntry": CSL_ENTRY}

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 def write_cards(page: PageWriter) -> None:
     unofficial_notice(page)
     pdf_links(page)
+    cite_card(page)
     metadata_card(page)
     targets_table(page)
     if page.lang == "en":
@@ -60,6 +61,34 @@ def pdf_links(page: PageWriter) -> None:
     page.emit(
         f'<p class="{c.PDF_LINKS} {c.ANNOTATION}" {c.SEARCH_EXCLUDE}>{attr_html(labels["pdf_download"])}'
         + labels["list_sep"].join(links) + "</p>",
+        "",
+    )
+
+
+def cite_card(page: PageWriter) -> None:
+    """Reference entries of the plan (zh page) or its translation (en page) from CSL, and the
+    record's downloads (tools/render/csl.py, refexport.py)."""
+    from tools.render import csl, refexport
+
+    lang, labels, root, slug = page.lang, page.labels, anchors.to_site_root(page.lang), page.plan.data.slug
+    edition = page.corpus.publication.name_en
+    items = "".join(csl.entry_html(style, rendered, lang, lang) for style, rendered in csl.entries(page.plan, lang, edition))
+    links = [
+        f'<a href="{root}{refexport.cite_path(slug, extension)}" download>{name}</a>'
+        for extension, name in refexport.FORMATS.items()
+    ]
+    page.emit(
+        f"/// details | {labels['cite_card_title']}",
+        "    type: quote",
+        f"    attrs: {{id: {c.CITE_CARD_ID}, class: '{c.ANNOTATION} {c.NO_TOOLTIPS}', {c.SEARCH_EXCLUDE}: ''}}",
+        "",
+        safe(labels["cite_card_intro"]),
+        "",
+        f'<dl class="{c.CSL_ENTRIES}">{items}</dl>',
+        "",
+        f'<p class="{c.EXPORT_LINKS}">{attr_html(labels["cite_downloads"])}' + labels["list_sep"].join(links) + "</p>",
+        "",
+        "///",
         "",
     )
 

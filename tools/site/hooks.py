@@ -23,6 +23,7 @@ from tools.common.ui import Strings, load_strings  # noqa: E402
 from tools.publish.bundle import ZIP_NAME  # noqa: E402
 from tools.render import jsonld  # noqa: E402
 from tools.site import material, search_index  # noqa: E402
+from tools.site import exports  # noqa: E402
 from tools.site.tooltips import GlossaryTooltipsExtension  # noqa: E402
 
 EXTRA_PAGES = ("targets/index.md", "glossary/index.md", "topics/index.md", "references/index.md", "cite/index.md", "open-data/index.md")
@@ -86,6 +87,7 @@ def on_post_page(output, page, config, **kwargs):
         return output
     base = config.site_url.rstrip("/")
     output = jsonld.absolutize(output, base)
+    output = exports.absolutize_entries(output, base)
     return re.sub(rf'(<h1\b[^>]*\b{contract.PAGE_URL}=")/', lambda match: f"{match.group(1)}{base}/", output, count=1)
 
 
@@ -131,6 +133,8 @@ def on_post_build(config, **kwargs):
     site = Path(config.site_dir)
     search_index.write(site, Path(config.docs_dir))
     write_sitemaps(site, config)
+    if config.site_url:
+        exports.absolutize_downloads(site, config.site_url)
 
 
 def write_sitemaps(site: Path, config) -> None:
