@@ -16,8 +16,12 @@ DOWNLOAD_URL = {".json": re.compile(r'("URL": ")(/)'), ".bib": re.compile(r"(\bu
                 ".ris": re.compile(r"(^UR  - )(/)", re.M)}
 
 
+META_URL = re.compile(r'(<meta name="(?:citation_pdf_url|citation_abstract_html_url|DC\.identifier)" content=")/')
+
+
 def absolutize_entries(html: str, base: str) -> str:
     base = base.rstrip("/")
+    html = META_URL.sub(lambda m: m.group(1) + base + "/", html)
     return ENTRY.sub(lambda m: m.group(1) + SITE_PATH.sub(lambda p: base + p.group(1), m.group(2)) + m.group(3), html)
 
 
