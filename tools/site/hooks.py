@@ -22,8 +22,11 @@ from tools.common.paths import SOURCES, TEMPLATE_CACHE  # noqa: E402
 from tools.common.ui import Strings, load_strings  # noqa: E402
 from tools.publish.bundle import ZIP_NAME  # noqa: E402
 from tools.render import jsonld  # noqa: E402
-from tools.site import material, search_index  # noqa: E402
-from tools.site import exports  # noqa: E402
+from tools.site import (  # noqa: E402
+    exports,  # noqa: E402
+    material,
+    search_index,
+)
 from tools.site.tooltips import GlossaryTooltipsExtension  # noqa: E402
 
 EXTRA_PAGES = ("targets/index.md", "glossary/index.md", "topics/index.md", "references/index.md", "cite/index.md", "open-data/index.md")
