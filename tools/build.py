@@ -48,11 +48,12 @@ def site_data_js(corpus: Corpus) -> str:
 
 def export_files(corpus: Corpus) -> dict[str, str]:
     """Issue 24's downloads: each plan's record as CSL-JSON, BibTeX and RIS."""
-    from tools.render import refexport
+    from tools.render import refexport, tmx
 
     files: dict[str, str] = {}
     for plan in corpus.plans:
         files.update(refexport.downloads(plan, corpus.publication.name_en))
+    files.update(tmx.files(corpus))
     return files
 
 
