@@ -87,6 +87,12 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     return pdf.main(args.rest)
 
 
+def cmd_epub(args: argparse.Namespace) -> int:
+    from tools.publish import epub
+
+    return epub.main(args.rest)
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     from bench import build as bench
 
@@ -110,6 +116,8 @@ def parser() -> argparse.ArgumentParser:
     sub.add_parser("bundle", help="zip site/ into dist/ip-plans-offline.zip").set_defaults(func=cmd_bundle)
     pdf = sub.add_parser("pdf", help="print each plan page to PDF under site/pdf/ (after mkdocs build)", add_help=False)
     pdf.set_defaults(func=cmd_pdf)
+    epub = sub.add_parser("epub", help="write each plan's EPUB 3 books under site/epub/ (after mkdocs build)", add_help=False)
+    epub.set_defaults(func=cmd_epub)
     bench = sub.add_parser("bench", help="measure and write BENCHMARKS.md")
     bench.add_argument("--search", action="store_true", help="only search relevance and cost (replaces those sections)")
     bench.set_defaults(func=cmd_bench)
@@ -126,9 +134,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     top = parser()
     # `pdf` has its own options (tools.publish.pdf.main), which the top parser leaves over.
     args, extra = top.parse_known_args(argv)
-    if extra and args.command != "pdf":
+    if extra and args.command not in ("pdf", "epub"):
         top.error("unrecognized arguments: " + " ".join(extra))
-    if args.command == "pdf":
+    if args.command in ("pdf", "epub"):
         args.rest = extra
     args.tree = SourceTree(args.plans.parent if args.plans else args.sources)
     try:

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 def write_cards(page: PageWriter) -> None:
     unofficial_notice(page)
     pdf_links(page)
+    other_formats(page)
     cite_card(page)
     metadata_card(page)
     targets_table(page)
@@ -60,6 +61,28 @@ def pdf_links(page: PageWriter) -> None:
     ]
     page.emit(
         f'<p class="{c.PDF_LINKS} {c.ANNOTATION}" {c.SEARCH_EXCLUDE}>{attr_html(labels["pdf_download"])}'
+        + labels["list_sep"].join(links) + "</p>",
+        "",
+    )
+
+
+def other_formats(page: PageWriter) -> None:
+    """The plan's EPUBs (tools.publish.epub, after the MkDocs build) and translation memory
+    (tools/render/tmx.py), beside the PDFs; styled and printed like the PDF links."""
+    from tools.common.ui import LANGS
+    from tools.model.publication import EPUB_MEDIA_TYPE, epub_path
+    from tools.render import tmx
+
+    labels, root, slug = page.labels, anchors.to_site_root(page.lang), page.plan.data.slug
+    links = [
+        f'<a href="{root}{epub_path(slug, lang)}" download type="{EPUB_MEDIA_TYPE}">{attr_html(labels["epub_" + lang])}</a>'
+        for lang in LANGS
+    ] + [
+        f'<a href="{root}{tmx.tmx_path(slug)}" download>TMX</a>',
+        f'<a href="{root}{tmx.tsv_path(slug)}" download>TSV</a>',
+    ]
+    page.emit(
+        f'<p class="{c.PDF_LINKS} {c.EXPORT_LINKS} {c.ANNOTATION}" {c.SEARCH_EXCLUDE}>{attr_html(labels["other_formats"])}'
         + labels["list_sep"].join(links) + "</p>",
         "",
     )
