@@ -34,6 +34,7 @@ TEXT_FILE = "text.xhtml"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Cards and controls of the web page that have no place in a book.
 DROPPED_IDS = (c.CITE_CARD_ID,)
+DROPPED_TAGS = ("script", "button", "svg", "form", "input", "label")
 DROPPED_CLASSES = (c.TWIN, c.PDF_LINKS, c.EXPORT_LINKS, "headerlink", c.CITE_BUTTON)
 STYLESHEET = """body { font-family: serif; line-height: 1.6; }
 h1 { font-size: 1.4em; } h2 { font-size: 1.25em; } h3 { font-size: 1.1em; } h4 { font-size: 1em; }
@@ -72,7 +73,8 @@ def clean(article, lang: str):
             if element.getparent() is not None:
                 element.drop_tree()  # comments (the generator's marker) are not the book's
             continue
-        if element.get("id") in DROPPED_IDS or any(_has_class(element, name) for name in DROPPED_CLASSES) or element.tag in ("script", "button", "svg", "form", "input", "label"):
+        web_only = element.tag in DROPPED_TAGS or element.get("id") in DROPPED_IDS
+        if web_only or any(_has_class(element, name) for name in DROPPED_CLASSES):
             element.drop_tree()
         elif lang == "zh" and _has_class(element, c.SBS_ONLY):
             element.drop_tree()  # the side-by-side notice covers English twins the Chinese book leaves out
