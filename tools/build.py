@@ -54,6 +54,19 @@ def export_files(corpus: Corpus) -> dict[str, str]:
     for plan in corpus.plans:
         files.update(refexport.downloads(plan, corpus.publication.name_en))
     files.update(tmx.files(corpus))
+    files.update(changelog_files(corpus))
+    return files
+
+
+def changelog_files(corpus: Corpus) -> dict[str, str]:
+    """The revision history page and the Atom feed, per language (sources/changelog.toml)."""
+    from tools.render.changelog_page import FEED_PATHS, feed, render_changelog_page
+
+    files: dict[str, str] = {}
+    for lang in LANGS:
+        suffix = "" if lang == "zh" else f".{lang}"
+        files[f"changelog/index{suffix}.md"] = render_changelog_page(corpus, corpus.revisions, lang)
+        files[FEED_PATHS[lang]] = feed(corpus, corpus.revisions, lang)
     return files
 
 

@@ -33,6 +33,13 @@ class Corpus:
         """This edition's name, licence and the legal-force vocabulary (sources/publication.toml)."""
         return load_publication(self.tree.publication)
 
+    @cached_property
+    def revisions(self):
+        """This edition's revision history (sources/changelog.toml), checked against the plans."""
+        from tools.model.changelog import load_changelog
+
+        return load_changelog(self.tree.root / "changelog.toml", self.plans)
+
     def english(self, plan: Plan) -> dict[str, Entry]:
         slug = plan.data.slug
         if slug not in self._english:

@@ -133,6 +133,7 @@ def metadata_card(page: PageWriter) -> None:
         ("name", _meta_text(page, "name")),
         ("site_source", _meta_text(page, "site_source")),
         ("published_at", meta.get("published_at", "")),
+        ("last_revision", _last_revision(page)),
     ]
     page.emit(
         f"/// details | {labels['meta_title']}",
@@ -151,6 +152,12 @@ def metadata_card(page: PageWriter) -> None:
             other = page.corpus.by_slug[slug].data
             page.emit(f"| {safe(labels[relation])} | [{safe(localized(other, 'title', lang))}]({anchors.page_link(slug)}) |")
     page.emit("///", "")
+
+
+def _last_revision(page: PageWriter) -> str:
+    from tools.model.changelog import last_revision
+
+    return last_revision(page.corpus.revisions, page.plan.data.slug)
 
 
 def _meta_text(page: PageWriter, key: str) -> str:

@@ -29,7 +29,7 @@ from tools.site import (  # noqa: E402
 )
 from tools.site.tooltips import GlossaryTooltipsExtension  # noqa: E402
 
-EXTRA_PAGES = ("targets/index.md", "glossary/index.md", "topics/index.md", "references/index.md", "cite/index.md", "open-data/index.md")
+EXTRA_PAGES = ("targets/index.md", "glossary/index.md", "topics/index.md", "references/index.md", "cite/index.md", "open-data/index.md", "changelog/index.md")
 
 
 def on_config(config, **kwargs):
