@@ -48,7 +48,7 @@ def feed(corpus: Corpus, revisions: list[Revision], lang: str) -> str:
     generator.language("zh-Hans" if lang == "zh" else "en")
     generator.generator("ip-plans tools.render.changelog_page")
     for number, revision in enumerate(revisions, start=1):
-        when = datetime.datetime.fromisoformat(revision.date).replace(tzinfo=datetime.timezone.utc)
+        when = datetime.datetime.fromisoformat(revision.date).replace(tzinfo=datetime.UTC)
         entry = generator.add_entry(order="append")
         entry.id(f"tag:ip-plans,2026:{lang}:revision-{number}")
         entry.title(f"{revision.date} {labels['changelog_title']}")
@@ -57,5 +57,5 @@ def feed(corpus: Corpus, revisions: list[Revision], lang: str) -> str:
         entry.updated(when)
         entry.published(when)
     if revisions:
-        generator.updated(datetime.datetime.fromisoformat(revisions[-1].date).replace(tzinfo=datetime.timezone.utc))
+        generator.updated(datetime.datetime.fromisoformat(revisions[-1].date).replace(tzinfo=datetime.UTC))
     return generator.atom_str(pretty=True).decode("utf-8")
