@@ -48,11 +48,11 @@ def site_data_js(corpus: Corpus) -> str:
 
 def export_files(corpus: Corpus) -> dict[str, str]:
     """Issue 24's downloads: each plan's record as CSL-JSON, BibTeX and RIS."""
-    from tools.render import refexport, tmx
+    from tools.render import csl, refexport, tmx
 
     files: dict[str, str] = {}
     for plan in corpus.plans:
-        files.update(refexport.downloads(plan, corpus.publication.name_en))
+        files.update(refexport.downloads(plan, corpus.publication.name_en, csl.revised_of(corpus, plan)))
     files.update(tmx.files(corpus))
     files.update(changelog_files(corpus))
     return files

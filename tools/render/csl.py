@@ -78,8 +78,13 @@ def issued(plan: Plan) -> dict | None:
     return {"date-parts": [[int(part) for part in text.split("-")]]}
 
 
-def record(plan: Plan, lang: str, edition_name: str) -> dict:
-    """The CSL-JSON item of a plan (zh) or of its unofficial English translation (en)."""
+EDITION_FORM = {"zh": "本版{date}修订", "en": "rev. {date}"}  # CSL `edition`: GB/T 7714's 版本项
+
+
+def record(plan: Plan, lang: str, edition_name: str, revised: str = "") -> dict:
+    """The CSL-JSON item of a plan (zh) or of its unofficial English translation (en). `revised`
+    is this edition's last revision of the plan (sources/changelog.toml): a cited passage can
+    then be found as it was."""
     data = plan.data
     item: dict = {
         "id": record_id(data.slug, lang),
@@ -96,6 +101,8 @@ def record(plan: Plan, lang: str, edition_name: str) -> dict:
         item["issued"] = date
     if data.doc_number and lang == "zh":
         item["number"] = data.doc_number  # the original's 文号; the translation has none of its own
+    if revised:
+        item["edition"] = EDITION_FORM[lang].format(date=revised)
     if lang == "en":
         if names:
             # Without an issuer, citeproc-py would put the translator in the author's place
@@ -106,8 +113,15 @@ def record(plan: Plan, lang: str, edition_name: str) -> dict:
     return item
 
 
-def records(plan: Plan, edition_name: str) -> list[dict]:
-    return [record(plan, lang, edition_name) for lang in ("zh", "en")]
+def records(plan: Plan, edition_name: str, revised: str = "") -> list[dict]:
+    return [record(plan, lang, edition_name, revised) for lang in ("zh", "en")]
+
+
+def revised_of(corpus, plan: Plan) -> str:
+    """The plan's last revision date in this edition (tools/model/changelog.py)."""
+    from tools.model.changelog import last_revision
+
+    return last_revision(corpus.revisions, plan.data.slug)
 
 
 @functools.cache
@@ -170,8 +184,8 @@ def _numbering_dropped(entry: str) -> str:
     return re.sub(r"^\[1\]\s*", "", entry)
 
 
-def entries(plan: Plan, lang: str, edition_name: str) -> list[tuple[Style, Rendered]]:
-    item = record(plan, lang, edition_name)
+def entries(plan: Plan, lang: str, edition_name: str, revised: str = "") -> list[tuple[Style, Rendered]]:
+    item = record(plan, lang, edition_name, revised)
     return [(style, render(item, style)) for style in STYLES[lang]]
 
 

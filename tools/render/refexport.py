@@ -48,6 +48,7 @@ def bibtex(items: list[dict]) -> str:
             ("title", "{" + item["title"] + "}"),
             ("institution", " and ".join(authors)),
             ("type", item.get("genre", "")),
+            ("edition", item.get("edition", "")),
             ("number", item.get("number", "")),
             ("year", str(parts[0]) if parts else ""),
             ("month", str(parts[1]) if len(parts) > 1 else ""),
@@ -75,6 +76,7 @@ def ris(items: list[dict]) -> str:
             "date": "/".join(f"{part:02d}" if index else str(part) for index, part in enumerate(parts)) + ("/" if parts else ""),
             "number": item.get("number", ""),
             "type_of_work": item.get("genre", ""),
+            "edition": item.get("edition", ""),
             "translated_author": "; ".join(_names(item, "translator")),
             "original_publication": item.get("original-title", ""),
             "language": item["language"],
@@ -96,9 +98,9 @@ def _ris_writer():
     return PlainRisWriter
 
 
-def downloads(plan: Plan, edition_name: str) -> dict[str, str]:
+def downloads(plan: Plan, edition_name: str, revised: str = "") -> dict[str, str]:
     """Path under docs/ → content, for the plan's three downloads."""
-    items = csl.records(plan, edition_name)
+    items = csl.records(plan, edition_name, revised)
     slug = plan.data.slug
     return {
         cite_path(slug, "json"): csl_json(items),

@@ -59,7 +59,7 @@ def csl_block(corpus: Corpus, plan, lang: str) -> list[str]:
     from tools.render import csl
 
     edition = corpus.publication.name_en
-    rendered = csl.entries(plan, lang, edition)
+    rendered = csl.entries(plan, lang, edition, csl.revised_of(corpus, plan))
     items = "".join(csl.entry_html(style, entry, lang, lang) for style, entry in rendered)
     out = [f"**{safe(corpus.strings.get(lang, 'cite_entries_heading'))}**", "", f'<dl class="{contract.CSL_ENTRIES}">{items}</dl>', ""]
     first = next(iter(plan.walk()), None)
