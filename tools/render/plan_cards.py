@@ -95,7 +95,8 @@ def cite_card(page: PageWriter) -> None:
 
     lang, labels, root, slug = page.lang, page.labels, anchors.to_site_root(page.lang), page.plan.data.slug
     edition = page.corpus.publication.name_en
-    items = "".join(csl.entry_html(style, rendered, lang, lang) for style, rendered in csl.entries(page.plan, lang, edition, csl.revised_of(page.corpus, page.plan)))
+    rendered = csl.entries(page.plan, lang, edition, csl.revised_of(page.corpus, page.plan))
+    items = "".join(csl.entry_html(style, entry, lang, lang) for style, entry in rendered)
     links = [
         f'<a href="{root}{refexport.cite_path(slug, extension)}" download>{name}</a>'
         for extension, name in refexport.FORMATS.items()
