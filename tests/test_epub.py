@@ -96,3 +96,14 @@ def test_plan_pages_link_both_books(built_site):
     html = (built_site / "yuxi-2021" / "index.html").read_text(encoding="utf-8")
     for lang in LANGS:
         assert f'href="../{epub_path("yuxi-2021", lang)}"' in html
+
+
+def test_books_are_in_the_offline_bundle(books, tmp_path):
+    from tools.publish.bundle import BUNDLE_FOLDER, make_bundle
+
+    (books / "index.html").write_text("<!doctype html><title>t</title>", encoding="utf-8")
+    archive = tmp_path / "bundle.zip"
+    make_bundle(books, archive)
+    with zipfile.ZipFile(archive) as bundle:
+        names = set(bundle.namelist())
+    assert {f"{BUNDLE_FOLDER}/{epub_path(slug, lang)}" for slug in SLUGS for lang in LANGS} <= names
