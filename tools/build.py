@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from tools.annotate.alignment import alignments_json
 from tools.annotate.annotations import load_annotations
 from tools.annotate.glossary import glossary_json
 from tools.annotate.targets import targets_csv, targets_json
@@ -69,6 +70,8 @@ def generate_docs(corpus: Corpus) -> dict[str, str]:
     files["data/glossary.json"] = glossary_json(notes.terms, notes.term_uses)
     files["data/targets.json"] = targets_json(notes.targets)
     files["data/targets.csv"] = targets_csv(notes.targets)
+    if notes.alignments:
+        files["data/alignments.json"] = alignments_json(notes.alignments)
     for plan in corpus.plans:
         for lang in LANGS:
             files[akn_path(plan.data.slug, lang)] = render_akn(corpus, plan, lang)

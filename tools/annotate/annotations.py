@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from tools.annotate.alignment import Alignment, load_alignments
 from tools.annotate.glossary import Term, load_glossary, used_in
 from tools.annotate.references import Document, load_references
 from tools.annotate.targets import Indicator, Target, check_units, load_indicators, load_targets
@@ -24,6 +25,7 @@ class Annotations:
     targets: list[Target] = field(default_factory=list)
     documents: list[Document] = field(default_factory=list)
     topics: list[Topic] = field(default_factory=list)
+    alignments: list[Alignment] = field(default_factory=list)  # successive plans, section by section
 
     def targets_of(self, slug: str) -> list[Target]:
         return [target for target in self.targets if target.plan == slug]
@@ -43,4 +45,5 @@ def load_annotations(tree: SourceTree, plans: list[Plan]) -> Annotations:
         targets=targets,
         documents=load_references(tree.references, {plan.data.slug for plan in plans}),
         topics=load_topics(tree.topics, plans),
+        alignments=load_alignments(tree, plans),
     )
