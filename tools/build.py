@@ -24,6 +24,7 @@ from tools.render.markdown import literal_proof
 from tools.render.open_data import render_open_data_page
 from tools.render.plan_page import render_page
 from tools.render.sections import render_cite_page, sections_json
+from tools.render.successor_page import page_file, render_successor_page
 from tools.render.targets_page import render_targets_page
 from tools.site import material
 
@@ -65,6 +66,8 @@ def generate_docs(corpus: Corpus) -> dict[str, str]:
             files[f"topics/index{suffix}.md"] = render_topics_page(corpus, lang)
         if notes.documents:
             files[f"references/index{suffix}.md"] = render_references_page(corpus, lang)
+        for alignment in notes.alignments:
+            files[page_file(alignment, lang)] = render_successor_page(corpus, alignment, lang)
     files["data/plans.json"] = plans_json(corpus)
     files["data/sections.json"] = sections_json(corpus)
     files["data/glossary.json"] = glossary_json(notes.terms, notes.term_uses)

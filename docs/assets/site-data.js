@@ -6,6 +6,7 @@ window.IP_PLANS = {
   "citeButton": "cite-button",
   "citeFallback": "cite-fallback",
   "citeStatus": "cite-status",
+  "citeUrl": "data-cite-url",
   "definition": "data-definition",
   "duty": "duty",
   "keepAnchor": "data-keep-anchor",

@@ -63,6 +63,10 @@
      a public base URL), each citable element its citation text. Nothing here composes them,
      and a file:// location is never copied. */
   function citationFor(element) {
+    /* A passage copied from a plan onto a comparison page cites its own section, at the
+       plan's address (data-cite-url, computed at build time like the rest). */
+    var own = element.getAttribute(N.citeUrl);
+    if (own) return own + "\n" + element.getAttribute(N.cite);
     var title = document.getElementById(N.titleId);
     var page = title ? title.getAttribute(N.pageUrl) : "";
     return page + "#" + element.id + "\n" + element.getAttribute(N.cite);

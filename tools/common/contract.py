@@ -57,13 +57,24 @@ PDF = "pdf"  # on <html> while a page is printed to PDF
 PDF_CITE = "pdf-cite"  # the canonical address printed under each heading
 PDF_LINKS = "pdf-links"  # the download links on a plan page
 
+# The successor comparison (tools/render/successor_page.py).
+SUCC_ROW = "succ-row"  # one section of the later plan beside its counterparts
+SUCC_COLUMNS = "succ-columns"
+SUCC_EARLIER = "succ-earlier"
+SUCC_LATER = "succ-later"
+SUCC_PASSAGE = "succ-passage"  # one plan's copy of a section (carries PLAN and SEARCH_EXCLUDE)
+SUCC_TITLE = "succ-title"  # its linked, citable number and title
+SUCC_STATUS = "succ-status"  # new / similarity / not continued
+SUCC_LEGEND = "succ-legend"
+SUCC_CLASSES = {SUCC_ROW, SUCC_COLUMNS, SUCC_EARLIER, SUCC_LATER, SUCC_PASSAGE, SUCC_TITLE, SUCC_STATUS, SUCC_LEGEND}
+
 CLASSES = {
     TWIN, TWIN_HEADING, SIDE_BY_SIDE, NO_TOOLTIPS, ANNOTATION, XREF, SEE_ALSO, DUTY, DUTY_TEXT, DUTY_UNITS, ITEM,
     DASH, BOX, PLAN_TABLE, NOTICE, NOTICE_LABEL, NOTICE_HEADING, PREAMBLE, CLOSING, META_CARD, NORMALIZATION,
     TARGETS_SUMMARY, UNOFFICIAL, ZH_ORIGINAL, CHART, CHART_FIGURE, DEFINITION_OTHER, USED_IN, CITE_BUTTON,
     CITE_FALLBACK, CITE_STATUS, PLAN_TOOLBAR, SBS_TOGGLE, *CHART_PARTS, TRANSLATOR_NOTE, TRANSLATOR_NOTES,
     TERM_TOOLTIP, SBS_ONLY, OFFLINE_ZIP, PDF, PDF_CITE, PDF_LINKS,
-}
+} | SUCC_CLASSES
 
 # -- ids of page parts that are not plan text ------------------------------------
 TITLE_ID = "title"
@@ -78,6 +89,8 @@ CITE = "data-cite"  # the citation text of a heading, paragraph, box, table or p
 PAGE_URL = "data-url"  # on the page title: the page's canonical address; on cross-links: their address, for print
 KEEP_ANCHOR = "data-keep-anchor"  # language-switch links that carry the current #anchor
 SEARCH_EXCLUDE = "data-search-exclude"  # Material's search skips the element
+PLAN = "data-plan"  # on a passage of a plan shown on a page that is not that plan's own page
+CITE_URL = "data-cite-url"  # on such a passage's citable element: the canonical address of its section
 PDF_SIZE = "data-pdf-size"  # on the open-data page: a PDF's size, filled in once the PDF is written
 LAST_CITATION = "data-last-citation"  # on <body>: the last text the cite control copied (tests read it)
 DEFINITION = "data-definition"  # on a glossary term: its definition (site.js moves it out of `title`)
@@ -95,5 +108,5 @@ def names() -> dict[str, str]:
         "box": BOX, "duty": DUTY, "zhOriginal": ZH_ORIGINAL, "titleId": TITLE_ID,
         "cite": CITE, "pageUrl": PAGE_URL, "keepAnchor": KEEP_ANCHOR, "searchExclude": SEARCH_EXCLUDE,
         "lastCitation": LAST_CITATION, "termTooltip": TERM_TOOLTIP, "definition": DEFINITION,
-        "offlineZip": OFFLINE_ZIP,
+        "offlineZip": OFFLINE_ZIP, "citeUrl": CITE_URL,
     }

@@ -86,7 +86,9 @@ def on_post_page(output, page, config, **kwargs):
         return output
     base = config.site_url.rstrip("/")
     output = jsonld.absolutize(output, base)
-    return re.sub(rf'(<h1\b[^>]*\b{contract.PAGE_URL}=")/', lambda match: f"{match.group(1)}{base}/", output, count=1)
+    output = re.sub(rf'(<h1\b[^>]*\b{contract.PAGE_URL}=")/', lambda match: f"{match.group(1)}{base}/", output, count=1)
+    # Passages copied onto comparison pages cite their own sections' addresses.
+    return output.replace(f'{contract.CITE_URL}="/', f'{contract.CITE_URL}="{base}/')
 
 
 def page_chrome(output: str, page, config) -> str:
