@@ -90,6 +90,10 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 def cmd_bench(args: argparse.Namespace) -> int:
     from bench import build as bench
 
+    if args.alignment:
+        from bench import alignment
+
+        return alignment.write_only()
     return bench.write_search_only() if args.search else bench.main()
 
 
@@ -112,6 +116,7 @@ def parser() -> argparse.ArgumentParser:
     pdf.set_defaults(func=cmd_pdf)
     bench = sub.add_parser("bench", help="measure and write BENCHMARKS.md")
     bench.add_argument("--search", action="store_true", help="only search relevance and cost (replaces those sections)")
+    bench.add_argument("--alignment", action="store_true", help="only successive-plan alignment quality and cost (replaces that section)")
     bench.set_defaults(func=cmd_bench)
     convert = sub.add_parser("convert", help="traditional → mainland simplified, stdin or FILE")
     convert.add_argument("file", nargs="?", default="-")

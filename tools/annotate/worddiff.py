@@ -57,6 +57,16 @@ def _paragraphs(tagged: list[tuple[str, str]]) -> list[Paragraph]:
     return result
 
 
+def _changed(tokens: list[str], kind: str) -> list[tuple[str, str]]:
+    """A changed stretch: one mark over its words and the spaces between them; spaces at its
+    edges stay plain (whitespace alone is never a change worth marking)."""
+    words_at = [i for i, token in enumerate(tokens) if not token.isspace()]
+    if not words_at:
+        return [(EQUAL, token) for token in tokens]
+    first, last = words_at[0], words_at[-1]
+    return [(kind if first <= i <= last and token != BREAK else EQUAL, token) for i, token in enumerate(tokens)]
+
+
 def word_diff(earlier: list[str], later: list[str], lang: str) -> tuple[list[Paragraph], list[Paragraph]]:
     """The earlier paragraphs with their deleted words marked, and the later with their inserted words."""
     a, b = _tokens(earlier, lang), _tokens(later, lang)
@@ -67,9 +77,8 @@ def word_diff(earlier: list[str], later: list[str], lang: str) -> tuple[list[Par
             old += [(EQUAL, token) for token in a[i1:i2]]
             new += [(EQUAL, token) for token in b[j1:j2]]
             continue
-        # Whitespace alone is never a change worth marking: it stays plain.
-        old += [(EQUAL if token.isspace() else DELETED, token) for token in a[i1:i2]]
-        new += [(EQUAL if token.isspace() else INSERTED, token) for token in b[j1:j2]]
+        old += _changed(a[i1:i2], DELETED)
+        new += _changed(b[j1:j2], INSERTED)
     return _paragraphs(old), _paragraphs(new)
 
 

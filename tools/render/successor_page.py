@@ -85,6 +85,10 @@ class ComparisonWriter:
     def title(self, plan: Plan, section: Section) -> str:
         return self.corpus.section_title(plan, section.id, self.lang)
 
+    def number(self, section: Section) -> str:
+        """三（一）5 in Chinese, §3.1.5 in English (tools.model.anchors)."""
+        return section.number if self.lang == "zh" else anchors.english_number(section.id)
+
     def short(self, plan: Plan) -> str:
         return localized(plan.data, "short", self.lang)
 
@@ -121,13 +125,13 @@ class ComparisonWriter:
                   + f"<del>{attr_html(self.label('succ_legend_del'))}</del>" + safe(after), f"{{: .{LEGEND} }}", "")
         data = f"{anchors.to_site_root(self.lang)}../data/alignments.json"
         before, after = self.label("succ_data").split("{link}")
-        self.emit(f'{safe(before)}<a href="{attr_html(data)}" download><code>alignments.json</code></a>{safe(after)}', "")
+        self.emit(f'{safe(before)}<a href="{attr_html(data)}" download>alignments.json</a>{safe(after)}', "")
 
     # -- one section of the later plan --------------------------------------------
     def row(self, section: Section) -> None:
         pairs = self.alignment.counterparts(section.id)
         level = min(section.level + 1, 6)
-        heading = f"{section.number} {self.title(self.later, section)}"
+        heading = f"{self.number(section)} {self.title(self.later, section)}"
         self.emit(f"/// html | section.{ROW}", "", f"{'#' * level} {safe(heading)} {{#{section.id}}}", "")
         self.emit(f"/// html | div.{COLUMNS}", "")
         self.emit(f"/// html | div.{EARLIER}", "")
@@ -154,7 +158,7 @@ class ComparisonWriter:
         attrs = {c.PLAN: slug, c.SEARCH_EXCLUDE: "", "lang": HTML_LANG[self.lang]}
         self.emit(f"/// html | div.{PASSAGE}", f"    attrs: {_yaml(**attrs)}", "")
         link = f"../../{slug}/index.md#{section.id}"
-        name = f"{self.short(plan)} {section.number} {self.title(plan, section)}"
+        name = f"{self.short(plan)} {self.number(section)} {self.title(plan, section)}"
         cite = attr_html(self.corpus.citation(plan, section.id, self.lang))
         url = anchors.anchor_path(slug, section.id, self.lang)
         self.emit(f"[{safe(name)}]({link})", f'{{: #{element_id} .{PASSAGE_TITLE} {c.CITE}="{cite}" {c.CITE_URL}="{url}" }}', "")
