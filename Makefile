@@ -65,7 +65,17 @@ $(BIN)/.test-installed: $(BIN)/.installed requirements-test.txt
 	$(BIN)/pip install --quiet -r requirements-test.txt
 	touch $@
 
-test-deps: $(BIN)/.test-installed system-deps ## Install test tools, Chromium, CJK fonts and poppler-utils
+# The Nu HTML Checker (npm vnu-jar, pinned in package-lock.json; its postinstall would fetch a Java)
+# runs on Debian's default-jre-headless.
+node_modules/vnu-jar/build/dist/vnu.jar: package.json package-lock.json
+	@if [ ! -x /usr/bin/java ] || [ ! -x /usr/bin/npm ]; then \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq default-jre-headless npm >/dev/null; \
+	fi
+	npm ci --ignore-scripts --no-audit --no-fund --silent
+	touch $@
+
+test-deps: $(BIN)/.test-installed system-deps node_modules/vnu-jar/build/dist/vnu.jar ## Install test tools, Chromium, CJK fonts, poppler-utils, Java and vnu.jar
 
 lint: test-deps ## ruff
 	$(BIN)/ruff check tools tests bench

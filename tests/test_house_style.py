@@ -44,7 +44,7 @@ def test_british_spelling(plans, style, slug):
 
 @pytest.mark.parametrize("slug", SLUGS)
 def test_one_rendering_per_term(plans, style, slug):
-    problems = house_style.term_problems(english(plans, slug), style)
+    problems = house_style.term_problems(english(plans, slug), style, slug)
     assert not problems, f"{slug}: " + "; ".join(problems)
 
 
@@ -182,3 +182,26 @@ def test_published_targets_carry_the_english_figure(built_site):
     assert (tongzhou["value"], tongzhou["unit_en"], tongzhou["figure_en"]) == (20, "CNY 100 million", "more than CNY 2 billion")
     assert [r["figure_en"] for r in rows] == [r["figure_en"] for r in records]
     assert not any("100 million yuan" in r["unit_en"] for r in records)
+
+
+def test_one_rendering_per_term_for_the_terms_once_rendered_several_ways(style):
+    """知识产权强区, 知识产权运营, 商标品牌, 放管服, 兵地 and 12330 each have one rendering (issue 22);
+    "IP" spelled out is the same rendering; a term whose sense is the plan's is scoped to plans;
+    a longer term decides the sense of the shorter one inside it."""
+    terms = {term.zh for term in style.terms if term.required}
+    assert {"知识产权强区", "知识产权运营", "商标品牌", "放管服", "兵地", "12330"} <= terms
+    check = house_style.term_problems
+    assert check(unit("s1-p1", "知识产权运营服务平台", "IP operation service platforms"), style) == [
+        "s1-p1: 知识产权运营 as 'IP operation', not 'IP commercialisation'",
+        "s1-p1: 知识产权运营 is not rendered 'IP commercialisation'"]
+    assert check(unit("s1-p1", "知识产权运营服务平台", "intellectual property (IP) commercialisation service platforms"), style) == []
+    assert check(unit("s1-p1", "“12330”服务电话", 'the "12330" service hotline'), style) == [
+        "s1-p1: 12330 as '\"12330\"', not '12330'"]
+    assert check(unit("s1-p1", "兵地联合", "joint work of the XPCC and the prefectures"), style) == [
+        "s1-p1: 兵地 is not rendered 'the Corps and the local governments'"]
+    region = unit("s1-p1", "建设知识产权强区", "build a district of IP power")
+    assert check(region, style, "tongzhou-2022-2025") == []
+    assert check(region, style, "xinjiang-2021-2025") == ["s1-p1: 知识产权强区 is not rendered 'region of IP power'"]
+    assert check(unit("s2-3-p1", "“五位一体、融通增效”", '"five-in-one (五位一体) integration"'), style) == []
+    assert check(unit("s2-1-p1", "统筹推进“五位一体”总体布局", "the five-in-one overall plan"), style) == [
+        "s2-1-p1: 五位一体 is not rendered 'five-sphere integrated plan'"]

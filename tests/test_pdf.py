@@ -214,3 +214,20 @@ def test_chromium_node_ids_and_random_file_id_do_not_reach_the_bytes(pdf_site, p
     for path in (first, second):
         make_reproducible(path, int(EPOCH))
     assert first.read_bytes() == second.read_bytes()
+
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_side_by_side_pdf_numbers_the_english_twin_headings(pdf_site, pdfs, plans, slug):
+    """Each heading's English twin in the side-by-side PDF starts with its number (3. / (1)).
+    Read in the order the page draws it (-raw): the layout puts the twin beside its heading."""
+    from tools.annotate.translations import for_plan, without_notes
+    from tools.render.plan_page import heading_label
+
+    english = for_plan(plans[slug])
+    raw = subprocess.run(["pdftotext", "-raw", str(pdf_site / pdf_path(slug, "zh-en")), "-"], capture_output=True, text=True, check=True).stdout
+    flat = squash(raw).replace("-", "")  # pdftotext joins words hyphenated at a line end
+    for section in (section for section in plans[slug].walk() if section.heading):
+        label = squash(heading_label(section, "en"))
+        twin = label + squash(without_notes(english[section.id].en)).replace("-", "")[:12]  # a long heading wraps in its column
+        assert twin in flat, f"{slug}: English heading {twin!r} not numbered in the side-by-side PDF"

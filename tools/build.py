@@ -7,6 +7,7 @@ from pathlib import Path
 
 from tools.annotate.annotations import load_annotations
 from tools.annotate.glossary import glossary_json
+from tools.annotate.similar import paragraph_units, similar_json
 from tools.annotate.targets import targets_csv, targets_json
 from tools.common import contract
 from tools.common.paths import DOCS, SOURCES, SourceTree
@@ -73,6 +74,7 @@ def generate_docs(corpus: Corpus) -> dict[str, str]:
     files["data/glossary.json"] = glossary_json(notes.terms, notes.term_uses)
     files["data/targets.json"] = targets_json(notes.targets)
     files["data/targets.csv"] = targets_csv(notes.targets)
+    files["data/similar.json"] = similar_json(corpus.similar, paragraph_units(corpus.plans))
     for plan in corpus.plans:
         for lang in LANGS:
             files[akn_path(plan.data.slug, lang)] = render_akn(corpus, plan, lang)

@@ -73,6 +73,9 @@ def cmd_taiwan_table(args: argparse.Namespace) -> int:
 
     changed = taiwan_table.write(args.tree.opencc)
     print(f"{args.tree.opencc / script.PHRASES_NAME}: {'written' if changed else 'unchanged'}")
+    script.converter.cache_clear()  # the coverage list is read through the table just written
+    changed = taiwan_table.write_coverage(args.tree.opencc)
+    print(f"{args.tree.opencc / taiwan_table.COVERAGE_NAME}: {'written' if changed else 'unchanged'}")
     return 0
 
 
@@ -101,6 +104,10 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
     if args.topics:
         return bench.write_topics_only()
+    if args.similar:
+        from bench import similar_cost
+
+        return similar_cost.write()
     return bench.write_search_only() if args.search else bench.main()
 
 
@@ -127,6 +134,7 @@ def parser() -> argparse.ArgumentParser:
     bench = sub.add_parser("bench", help="measure and write BENCHMARKS.md")
     bench.add_argument("--search", action="store_true", help="only search relevance and cost (replaces those sections)")
     bench.add_argument("--topics", action="store_true", help="only the topic proposer, leave one plan out (replaces its section)")
+    bench.add_argument("--similar", action="store_true", help="only the similar-passages section (precision, cost, page weight)")
     bench.set_defaults(func=cmd_bench)
     convert = sub.add_parser("convert", help="traditional → mainland simplified, stdin or FILE")
     convert.add_argument("file", nargs="?", default="-")

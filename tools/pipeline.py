@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tools.ingest import reader
-from tools.ingest.normalize import LineNormalizer
+from tools.ingest.normalize import LineNormalizer, normalize_fields
 from tools.ingest.normlog import NormalizationLog
 from tools.ingest.regions import split_regions
 from tools.model import anchors
@@ -23,8 +23,9 @@ def build_plan(data: PlanData) -> Plan:
     notice_title = [normalizer.line(line) for line in layout.notice_title]
     closing = [normalizer.line(line) for line in layout.closing]
     normalizer.record(log)
+    metadata = normalize_fields(layout.metadata, log)
     preamble, sections = parse_body(data.source, body, log, data.numbering)
-    plan = Plan(data=data, metadata=layout.metadata, log=log, preamble=preamble, sections=sections)
+    plan = Plan(data=data, metadata=metadata, log=log, preamble=preamble, sections=sections)
     plan.notice_title = "".join(line.text for line in notice_title)
     plan.notice = [Block("paragraph", anchors.paragraph_id(anchors.NOTICE, i), line.number, line.text) for i, line in enumerate(notice, 1)]
     plan.closing = [Block("paragraph", anchors.paragraph_id(anchors.CLOSING, i), line.number, line.text) for i, line in enumerate(closing, 1)]

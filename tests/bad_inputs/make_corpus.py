@@ -181,3 +181,56 @@ case("ragged-tab-table", "source.txt:15: ragged table: row has 2 cells but the h
      GOOD + "主要指标\n序号\t指标\t2025年\n1\t发明专利\t2万件\n2\t商标\n")
 case("ragged-space-table", "source.txt:15: ragged table: row has 2 cells but the header has 3",
      GOOD + "主要指标\n序号  指标  2025年\n1  发明专利  2万件\n2　　商标\n")
+
+# Targets over time: a baseline's quote must be in its paragraph; a pair of plans (test-old → test-plan)
+# whose lineage file names an unknown target, or quotes an outcome the later plan does not contain.
+BASELINE_TARGET = """[[target]]
+id = "invention-patents"
+anchor = "s1-2-1-p1"
+indicator_zh = "发明专利拥有量"
+indicator_en = "Invention patents in force"
+value = 1
+unit_zh = "万件"
+unit_en = "10,000 patents"
+comparator = "="
+year = 2025
+nature = "unspecified"
+quote_zh = "发明专利拥有量达到1万件"
+"""
+case("target-baseline-quote-missing", "test-plan.toml:16: baseline quote '发明专利拥有量达到0.5万件' is no longer in test-plan#s1-2-1-p1",
+     extra={"targets/test-plan.toml": BASELINE_TARGET + """baseline = 0.5
+baseline_year = 2020
+baseline_anchor = "s1-2-1-p1"
+baseline_quote_zh = "发明专利拥有量达到0.5万件"
+"""})
+OLD_PLAN = (PLAN.replace('slug = "test-plan"', 'slug = "test-old"').replace("seeds/source.txt", "seeds/old.txt")
+            .replace("period = [2021, 2025]\n", 'period = [2016, 2020]\nsuccessor = "test-plan"\n'))
+NEW_PLAN = PLAN.replace("period = [2021, 2025]\n", 'period = [2021, 2025]\npredecessor = "test-old"\n')
+PAIR_FILES = {"plans/test-old.toml": OLD_PLAN, "seeds/old.txt": GOOD,
+              "targets/test-old.toml": BASELINE_TARGET, "targets/test-plan.toml": BASELINE_TARGET}
+LINEAGE = """earlier = "test-old"
+later = "test-plan"
+
+[[pair]]
+earlier = "invention-patents"
+later = "{later}"
+status = "kept"
+reason = "The same measure."
+"""
+case("lineage-unknown-target", "test-old--test-plan.toml:6: target 'no-such-target' is not a target id of test-plan",
+     plan=NEW_PLAN, extra={**PAIR_FILES, "targets/lineage/test-old--test-plan.toml": LINEAGE.format(later="no-such-target")})
+case("lineage-outcome-quote-missing", "test-old--test-plan.toml:13: outcome quote '发明专利拥有量达到0.9万件' is no longer in test-plan#s1-2-1-p1",
+     plan=NEW_PLAN, extra={**PAIR_FILES, "targets/lineage/test-old--test-plan.toml": LINEAGE.format(later="invention-patents") + """
+[[outcome]]
+target = "invention-patents"
+anchor = "s1-2-1-p1"
+quote_zh = "发明专利拥有量达到0.9万件"
+value = 0.9
+unit_zh = "万件"
+unit_en = "10,000 patents"
+year = 2020
+same_measure = true
+"""})
+case("lineage-unknown-plan", "no-such-plan--test-plan.toml:1: earlier plan 'no-such-plan' is not a plan in the corpus",
+     plan=NEW_PLAN, extra={**PAIR_FILES, "targets/lineage/test-old--test-plan.toml": LINEAGE.format(later="invention-patents"),
+                           "targets/lineage/no-such-plan--test-plan.toml": 'earlier = "no-such-plan"\nlater = "test-plan"\n'})

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from tools.annotate.glossary import Term, load_glossary, used_in
+from tools.annotate.lineage import Lineage, load_lineages
 from tools.annotate.references import Document, load_references
 from tools.annotate.targets import Indicator, Target, check_units, load_indicators, load_targets
 from tools.annotate.topics import Topic, load_topics
@@ -24,6 +25,10 @@ class Annotations:
     targets: list[Target] = field(default_factory=list)
     documents: list[Document] = field(default_factory=list)
     topics: list[Topic] = field(default_factory=list)
+    lineages: list[Lineage] = field(default_factory=list)  # targets over time, one per plan and predecessor
+
+    def lineage(self, earlier: str, later: str) -> Lineage | None:
+        return next((item for item in self.lineages if (item.earlier, item.later) == (earlier, later)), None)
 
     def targets_of(self, slug: str) -> list[Target]:
         return [target for target in self.targets if target.plan == slug]
@@ -36,6 +41,7 @@ def load_annotations(tree: SourceTree, plans: list[Plan]) -> Annotations:
     for plan in plans:
         targets += load_targets(tree.targets_file(plan.data.slug), plan, indicators)
     check_units(targets, tree.targets)
+    lineages = load_lineages(tree, plans, targets)
     return Annotations(
         terms=terms,
         term_uses=used_in(terms, plans),
@@ -43,4 +49,5 @@ def load_annotations(tree: SourceTree, plans: list[Plan]) -> Annotations:
         targets=targets,
         documents=load_references(tree.references, {plan.data.slug for plan in plans}),
         topics=load_topics(tree.topics, plans),
+        lineages=lineages,
     )

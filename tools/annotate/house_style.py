@@ -33,6 +33,7 @@ class Term:
     forms: list[str]  # grammatical variants of the one rendering (plural, verb form)
     avoid: list[str]  # other renderings once used, now wrong
     required: bool  # every unit whose Chinese has the term must use the rendering or a form
+    plans: list[str] = field(default_factory=list)  # where the rendering holds (a term whose sense is the plan's: 强区), else everywhere
 
 
 @dataclass
@@ -52,7 +53,7 @@ def load(style_path: Path, terminology_path: Path) -> HouseStyle:
         quotes=data["quotes"]["forbidden"],
         spelling=[(re.compile(pattern), fix) for pattern, fix in data["spelling"]["forbidden"]],
         period_names=[PeriodName(**entry) for entry in data.get("period_name", [])],
-        terms=[Term(t["zh"], t["en"], t.get("forms", []), t.get("avoid", []), t.get("required", False))
+        terms=[Term(t["zh"], t["en"], t.get("forms", []), t.get("avoid", []), t.get("required", False), t.get("plans", []))
                for t in terms_data["term"]],
     )
 
@@ -106,17 +107,30 @@ def spelling_problems(english: dict[str, Entry], style: HouseStyle) -> dict[str,
 
 # -- terms and period names ---------------------------------------------------------------
 def _has(text: str, form: str) -> bool:
-    return form.casefold() in text.casefold()
+    folded = text.casefold()
+    return any(variant.casefold() in folded for variant in spelled_out(form))
 
 
-def term_problems(english: dict[str, Entry], style: HouseStyle) -> list[str]:
+def spelled_out(form: str) -> list[str]:
+    """A rendering and its spelled-out forms: "IP" is written "intellectual property" in titles
+    and "intellectual property (IP)" at first use in a block (terminology.toml, 知识产权), so
+    "region of IP power" and "region of intellectual property (IP) power" are one rendering."""
+    variants = [form]
+    if re.search(r"\bIP\b", form):
+        variants += [re.sub(r"\bIP\b", "intellectual property", form), re.sub(r"\bIP\b", "intellectual property (IP)", form)]
+    return variants
+
+
+def term_problems(english: dict[str, Entry], style: HouseStyle, plan: str | None = None) -> list[str]:
     """Units where a term of the table is rendered another way: an avoided form, or (for
-    `required` terms) none of the agreed forms."""
+    `required` terms) none of the agreed forms. Terms scoped to some plans (`plans`) are
+    checked only in those plans' translations (`plan`, the slug)."""
     problems = []
+    terms = [term for term in style.terms if not term.plans or plan in term.plans]
     for key, entry in english.items():
         text = without_notes(entry.en)
-        for term in style.terms:
-            if term.zh not in entry.zh:
+        for term in terms:
+            if term.zh not in _outside_longer_terms(entry.zh, term, terms):
                 continue
             for wrong in term.avoid:
                 if _has(text, wrong):
@@ -124,6 +138,15 @@ def term_problems(english: dict[str, Entry], style: HouseStyle) -> list[str]:
             if term.required and not any(_has(text, form) for form in [term.en, *term.forms]):
                 problems.append(f"{key}: {term.zh} is not rendered {term.en!r}")
     return problems
+
+
+def _outside_longer_terms(chinese: str, term: Term, terms: list[Term]) -> str:
+    """The Chinese without the longer terms that contain this one: as in OpenCC's longest
+    match, the compound decides the sense (五位一体、融通增效 is not the Party's 五位一体)."""
+    for longer in terms:
+        if term.zh in longer.zh and longer.zh != term.zh:
+            chinese = chinese.replace(longer.zh, "")
+    return chinese
 
 
 def plan_date(plan: Plan) -> str:

@@ -17,6 +17,13 @@ from tools.model import anchors
 from tools.model.document import Plan, anchored_texts
 
 COMPARATORS = ("=", ">=", ">", "<=", "~")
+LINEAGE_FIELDS = (
+    "id", "baseline_quote_zh", "baseline_anchor", "baseline_note_zh", "baseline_note_en",
+    "outcome", "outcome_unit_zh", "outcome_unit_en", "outcome_year", "outcome_plan", "outcome_anchor",
+    "outcome_quote_zh", "outcome_same_measure", "outcome_note_zh", "outcome_note_en",
+    "predecessor_status", "predecessor_target", "predecessor_differs_zh", "predecessor_differs_en",
+    "successor_status", "successor_target", "successor_differs_zh", "successor_differs_en",
+)
 NATURES = ("expected", "binding", "unspecified")
 # The order of the published columns (targets.json keys, targets.csv header): the published
 # contract first, then the comparison key, the two page links, the other places that restate the target
@@ -25,6 +32,11 @@ FIELDS = (
     "plan", "anchor", "indicator_zh", "indicator_en", "value", "unit_zh", "unit_en", "comparator",
     "year", "baseline", "baseline_year", "nature", "quote_zh", "indicator", "url_zh", "url_en", "also_in",
     "figure_en",
+    # Targets over time (tools/annotate/lineage.py), after every earlier column: the target's id in its
+    # plan's data file, where its baseline is stated, the outcome a later plan reports for its year,
+    # and how it continues in the successor plan (kept, changed, dropped) or from the predecessor
+    # (kept, changed, new).
+    *LINEAGE_FIELDS,
 )
 
 
@@ -55,10 +67,38 @@ class Target:
     url_en: str
     also_in: list[str] = field(default_factory=list)  # anchors that restate the same target
     figure_en: str = ""  # "more than CNY 2 billion": the one English wording of the figure (english_figure)
+    id: str = ""  # lower-case ASCII, unique in the plan's targets file; lineage entries name targets by it
+    # Where the plan states the baseline: the exact phrase and its paragraph; a note says how to read it
+    # when the plan's wording leaves the reference year or the period implicit ("“十二五”时期").
+    baseline_quote_zh: str = ""
+    baseline_anchor: str = ""
+    baseline_note_zh: str = ""
+    baseline_note_en: str = ""
+    # What a later plan reports for this target's year (tools/annotate/lineage.py), never computed.
+    outcome: float | int | None = None
+    outcome_unit_zh: str = ""
+    outcome_unit_en: str = ""
+    outcome_year: int | None = None
+    outcome_plan: str = ""
+    outcome_anchor: str = ""
+    outcome_quote_zh: str = ""
+    outcome_same_measure: bool | None = None
+    outcome_note_zh: str = ""
+    outcome_note_en: str = ""
+    predecessor_status: str = ""  # kept, changed, new (relative to the predecessor plan's targets)
+    predecessor_target: str = ""  # the id of the predecessor's target it continues
+    predecessor_differs_zh: str = ""
+    predecessor_differs_en: str = ""
+    successor_status: str = ""  # kept, changed, dropped (in the successor plan)
+    successor_target: str = ""
+    successor_differs_zh: str = ""
+    successor_differs_en: str = ""
+    line: int | None = field(default=None, repr=False, compare=False)  # its [[target]] line, for errors
 
     def record(self) -> dict:
         data = asdict(self)
-        return {key: data[key] for key in FIELDS}
+        # An absent lineage fact is null (empty in the CSV), like an absent baseline.
+        return {key: (data[key] if data[key] != "" or key not in LINEAGE_FIELDS else None) for key in FIELDS}
 
 
 def load_indicators(path: Path) -> dict[str, Indicator]:
@@ -114,6 +154,9 @@ def load_targets(path: Path, plan: Plan, indicators: dict[str, Indicator]) -> li
         baseline_year = _number(entries, index, "baseline_year", required=False)
         if (baseline is None) != (baseline_year is None):
             raise entries.error(index, "baseline", "`baseline` and `baseline_year` go together")
+        baseline_anchor, baseline_quote = _baseline_source(entries, index, baseline, texts, slug)
+        baseline_note_zh, baseline_note_en = _note_pair(entries, index, "baseline_note")
+        target_id = entries.identifier(index) if "id" in entries.items[index] else ""
         unit_zh, unit_en = entries.text(index, "unit_zh"), entries.text(index, "unit_en")
         if _multiplier(unit_zh) != _english_multiplier(unit_en):
             raise entries.error(index, "unit_en", f"unit_en {unit_en!r} must name the multiplier of {unit_zh!r} ({_multiplier_name(unit_zh)})")
@@ -125,10 +168,52 @@ def load_targets(path: Path, plan: Plan, indicators: dict[str, Indicator]) -> li
             baseline=baseline, baseline_year=int(baseline_year) if baseline_year is not None else None,
             nature=nature, quote_zh=quote, indicator=indicator,
             url_zh=anchors.anchor_path(slug, anchor, "zh"), url_en=anchors.anchor_path(slug, anchor, "en"), also_in=also_in,
+            id=target_id, baseline_quote_zh=baseline_quote, baseline_anchor=baseline_anchor,
+            baseline_note_zh=baseline_note_zh, baseline_note_en=baseline_note_en,
+            line=entries.starts[index] if index < len(entries.starts) else None,
         )
         target.figure_en = english_figure(target)
         targets.append(target)
     return targets
+
+
+def _baseline_source(entries: Entries, index: int, baseline, texts: dict[str, str], slug: str) -> tuple[str, str]:
+    """A baseline is quoted from the plan: the phrase must still be in its paragraph and give the value."""
+    item = entries.items[index]
+    if baseline is None:
+        for key in ("baseline_anchor", "baseline_quote_zh"):
+            if key in item:
+                raise entries.error(index, key, f"`{key}` without a `baseline`")
+        return "", ""
+    anchor = entries.text(index, "baseline_anchor")
+    if anchor not in texts:
+        raise entries.error(index, "baseline_anchor", f"baseline anchor {anchor!r} is not a paragraph or table row of {slug}")
+    quote = entries.text(index, "baseline_quote_zh")
+    if quote not in texts[anchor]:
+        raise entries.error(index, "baseline_quote_zh", f"baseline quote {quote!r} is no longer in {slug}#{anchor}")
+    if _digits(baseline) not in _digits_in(quote):
+        raise entries.error(index, "baseline", f"baseline {baseline} does not appear in its quote {quote!r}")
+    return anchor, quote
+
+
+def _note_pair(entries: Entries, index: int, key: str) -> tuple[str, str]:
+    """An editorial note in both languages (`{key}_zh`, `{key}_en`): both or neither."""
+    zh, en = entries.text(index, f"{key}_zh", required=False), entries.text(index, f"{key}_en", required=False)
+    if bool(zh) != bool(en):
+        raise entries.error(index, f"{key}_zh" if not zh else f"{key}_en", f"`{key}_zh` and `{key}_en` go together")
+    return zh, en
+
+
+def value_in_quote(value: float | int, quote: str) -> bool:
+    """True when a quoted phrase prints the value (1.5 in '达到1.5件', not in '15')."""
+    return _digits(value) in _digits_in(quote)
+
+
+def unit_mismatch(unit_zh: str, unit_en: str) -> str:
+    """Why `unit_en` does not name the multiplier of `unit_zh` (亿元 → 'CNY 100 million'), or ''."""
+    if _multiplier(unit_zh) == _english_multiplier(unit_en):
+        return ""
+    return f"unit_en {unit_en!r} must name the multiplier of {unit_zh!r} ({_multiplier_name(unit_zh)})"
 
 
 def _digits(value: float | int) -> str:
@@ -170,6 +255,8 @@ def targets_csv(targets: list[Target]) -> str:
 def _csv_value(value: object) -> object:
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     return " ".join(value) if isinstance(value, list) else value
 
 
@@ -209,8 +296,17 @@ def format_value(target: Target, lang: str) -> str:
 def english_figure(target: Target) -> str:
     """The target as English prose states it: 'more than CNY 2 billion', '31,700 registrations',
     '1.5 per 10,000 people'. Tables, charts and targets.json/csv `figure_en` all print this."""
-    separator = "" if target.unit_en == "%" else " "
-    return COMPARATOR_WORDS[target.comparator] + english_amount(target.value, target.unit_en, separator)
+    return COMPARATOR_WORDS[target.comparator] + english_value(target.value, target.unit_en)
+
+
+def english_value(value: float | int, unit_en: str) -> str:
+    """A stated figure (a target's, a baseline's, a reported outcome's) in English: '90%', 'CNY 3.68 billion'."""
+    return english_amount(value, unit_en, "" if unit_en == "%" else " ")
+
+
+def format_amount(value: float | int, unit_zh: str, unit_en: str, lang: str) -> str:
+    """A baseline or outcome as printed: '1.34件' in Chinese, its English figure ('1.34 per 10,000 people')."""
+    return f"{value:g}{unit_zh}" if lang == "zh" else english_value(value, unit_en)
 
 
 def english_number(target: Target) -> str:

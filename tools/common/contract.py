@@ -57,6 +57,10 @@ CHART_SERIES = "series-"  # series-0 … series-N
 PDF = "pdf"  # on <html> while a page is printed to PDF
 PDF_CITE = "pdf-cite"  # the canonical address printed under each heading
 PDF_LINKS = "pdf-links"  # the download links on a plan page
+# Similar passages (tools.render.similar_passages).
+SIMILAR = "similar"  # the disclosure under a paragraph that lists other plans' passages sharing its wording
+SIMILAR_SOURCE = "similar-source"  # the line naming a similar passage's plan and place, with its link
+SIMILAR_ZH = "similar-zh"  # on English pages: the Chinese of a similar passage, the shared wording marked
 
 # Topic comparison pages (tools.render.topic_compare; the plan chooser is added by site.js).
 COMPARE = "compare"  # the plans of a comparison, in columns or stacked (COLUMNS says which)
@@ -74,6 +78,7 @@ CLASSES = {
     TERM_TOOLTIP, SBS_ONLY, OFFLINE_ZIP, PDF, PDF_CITE, PDF_LINKS, TERM_NOTE,
     COMPARE, COMPARE_PLAN, COMPARE_BODY, COMPARE_SOURCE, COMPARE_PICKER,
 }
+CLASSES |= {SIMILAR, SIMILAR_SOURCE, SIMILAR_ZH}
 
 # -- ids of page parts that are not plan text ------------------------------------
 TITLE_ID = "title"
@@ -114,3 +119,9 @@ def names() -> dict[str, str]:
         "plan": PLAN, "citeUrl": CITE_URL, "columns": COLUMNS, "compare": COMPARE, "comparePlan": COMPARE_PLAN,
         "comparePicker": COMPARE_PICKER, "compareColumns": " ".join(map(str, COMPARE_COLUMN_COUNTS)),
     }
+
+# -- targets over time and plan passages shown away from their plan's page ---------
+LINEAGE_MARK = "lineage-status"  # the kept / changed / dropped / new mark of a target (tools/render/target_lineage.py)
+LINEAGE_STATUS = "data-lineage-status"  # on that mark: kept, changed, dropped or new, whatever the page's language
+LINEAGE_TABLE = "lineage-table"  # around the targets-over-time table
+CLASSES.update({LINEAGE_MARK, LINEAGE_TABLE})

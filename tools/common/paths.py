@@ -76,6 +76,11 @@ class SourceTree:
         return self.root / "publication.toml"
 
     @property
+    def similar(self) -> Path:
+        """Political formulas that never make two passages similar (tools.annotate.similar)."""
+        return self.root / "similar.toml"
+
+    @property
     def opencc(self) -> Path:
         return self.root / "opencc"
 
@@ -87,6 +92,14 @@ class SourceTree:
 
     def targets_file(self, slug: str) -> Path:
         return self.targets / f"{slug}.toml"
+
+    @property
+    def target_lineage(self) -> Path:
+        """Reviewed judgements on how a plan's targets continue in its successor's: one file per pair."""
+        return self.targets / "lineage"
+
+    def target_lineage_file(self, earlier: str, later: str) -> Path:
+        return self.target_lineage / f"{earlier}--{later}.toml"
 
     def shown(self, path: Path) -> str:
         """A path as readers see it on the page: relative to the folder that holds the tree."""

@@ -86,8 +86,27 @@ class LineNormalizer:
             "half-width punctuation in Chinese text made full-width (GB/T 15834)",
             sum(self.punctuation.values()), self.punctuation,
         )
-        log.add("numbering", "编号 (一) 统一为 （一）", "numbering (一) unified as （一）", self.numbering)
+        log.add("numbering", "编号“(一)”统一为“（一）”", "numbering “(一)” unified as “（一）”", self.numbering)
         log.add("spaces", "删除数字与汉字之间、标点旁的多余空格", "removed stray spaces between digits and Chinese, or beside punctuation", self.spaces)
+
+
+def normalize_fields(metadata: dict[str, str], log: NormalizationLog) -> dict[str, str]:
+    """The page-metadata fields punctuated as the body is (the document card then shows one
+    standard); each changed field is logged with the source's form."""
+    normalized: dict[str, str] = {}
+    changed: Counter = Counter()
+    for key, value in metadata.items():
+        text, _ = textnorm.full_width_punctuation(value)
+        text, _ = textnorm.remove_stray_spaces(text)
+        if text != value:
+            changed[(f"“{value}”", f"“{text}”")] += 1
+        normalized[key] = text
+    log.add(
+        "metadata-punctuation", "文件信息卡字段按正文规范化（中文语境下半角标点改为全角）",
+        "document-card fields punctuated as the body (half-width punctuation in Chinese text made full-width)",
+        sum(changed.values()), changed,
+    )
+    return normalized
 
 
 def _changed_chars(before: str, after: str) -> int:

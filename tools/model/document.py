@@ -38,7 +38,7 @@ class Block:
 @dataclass
 class Section:
     id: str
-    level: int  # heading level: 2 for the outermost declared level (一、 / 第X章), one more per level
+    level: int  # numbering level: 2 for the outermost declared level (一、 / 第X章), one more per declared level; the heading level is tools.model.headings
     label: str  # as printed: 一、 / （一） / 1. / 第三章
     value: int  # the printed number as an int
     number: str  # printed path, e.g. 三（一）1

@@ -6,6 +6,7 @@ from itertools import groupby
 
 from tools.common import contract
 from tools.common.ui import localized, pick
+from tools.ingest.textnorm import has_cjk
 from tools.model import anchors
 from tools.model.document import Plan
 from tools.render.corpus import Corpus
@@ -21,35 +22,49 @@ def _short(plan: Plan, lang: str) -> str:
 
 
 def _places(uses: list[dict[str, str]], corpus: Corpus, lang: str) -> str:
-    """'新疆“十四五”规划: 三（一）4 · 三（二）1; 通州强县方案: …' with a link per place."""
+    """'新疆“十四五”规划：三（一）4 · 三（二）1；通州强县方案：…' with a link per place (the
+    page language's colon and separator: full-width in Chinese)."""
+    labels = corpus.strings.of(lang)
     groups = []
     for slug, places in groupby(uses, key=lambda use: use["plan"]):
         plan = corpus.by_slug[slug]
         links = " · ".join(
             f"[{safe(corpus.place(plan, place['anchor'], lang))}]({anchors.page_link(slug, place['anchor'])})" for place in places
         )
-        groups.append(f"{safe(_short(plan, lang))}: {links}")
-    return "; ".join(groups)
+        groups.append(f"{safe(_short(plan, lang))}{labels['colon']}{links}")
+    return labels["list_sep"].join(groups)
+
+
+def _bracketed(labels: dict[str, str], text: str) -> str:
+    """Text in the page language's brackets: （…） in Chinese, " (…)" in English."""
+    return f"{labels['paren_open']}{text}{labels['paren_close']}"
+
+
+def _english(text: str) -> str:
+    """English inside a Chinese page, marked as such: its own punctuation is half-width."""
+    return f'<span lang="en">{safe(text)}</span>'
 
 
 def render_glossary_page(corpus: Corpus, lang: str) -> str:
     notes, labels = corpus.notes, corpus.strings.of(lang)
     out = _front(labels["glossary_title"], labels["glossary_intro"].format(count=len(notes.terms)))
     for term in notes.terms:
-        headword = pick(lang, f"{term.zh} · {term.en}", f"{term.en} · {term.zh}")
-        out += [f"## {safe(headword)} {{#term-{term.id}}}", ""]
-        aliases = term.aliases_zh + term.aliases_en
+        headword = pick(lang, f"{safe(term.zh)} · {_english(term.en)}", f"{safe(term.en)} · {safe(term.zh)}")
+        out += [f"## {headword} {{#term-{term.id}}}", ""]
+        aliases = [safe(alias) for alias in term.aliases_zh] + [_english(alias) if lang == "zh" else safe(alias) for alias in term.aliases_en]
         if aliases:
-            out += [f"{safe(labels['aliases'])}: " + safe(pick(lang, "、", ", ").join(aliases)), ""]
+            out += [f"{safe(labels['aliases'])}{labels['colon']}" + pick(lang, "、", ", ").join(aliases), ""]
         out += [safe(term.definition(lang)), ""]
         if lang == "zh":
             out += [safe(term.definition_en), '{: .definition-other lang="en" }', ""]
         out += _term_notes(term, corpus, lang)
         if term.source:
-            out += [f"{safe(labels['source'])}: {safe(term.source)}", ""]
+            source = _english(term.source) if lang == "zh" and not has_cjk(term.source[:1]) else safe(term.source)
+            out += [f"{safe(labels['source'])}{labels['colon']}{source}", ""]
         uses = notes.term_uses.get(term.id, [])
         if uses:
-            out += [f"{safe(labels['used_in'])} ({len(uses)}): " + _places(uses, corpus, lang), f"{{: .{contract.USED_IN} {contract.SEARCH_EXCLUDE} }}", ""]
+            count = f"{labels['used_in']}{labels['paren_open']}{len(uses)}{labels['paren_close']}{labels['colon']}"
+            out += [safe(count) + _places(uses, corpus, lang), f"{{: .{contract.USED_IN} {contract.SEARCH_EXCLUDE} }}", ""]
     return "\n".join(out) + "\n"
 
 
@@ -78,7 +93,7 @@ def render_topics_page(corpus: Corpus, lang: str) -> str:
             for anchor in places:
                 title = corpus.section_title(plan, anchor, lang)
                 links.append(f"[{safe(corpus.place(plan, anchor, lang))} {safe(title)}]({anchors.page_link(slug, anchor)})")
-            out.append(f"- {safe(_short(plan, lang))}: " + " · ".join(links))
+            out.append(f"- {safe(_short(plan, lang))}{labels['colon']}" + " · ".join(links))
         out.append("")
         # The topic's comparison page (tools/render/topic_compare.py), one folder down.
         compare = anchors.compare_slug(topic.id).removeprefix("topics/")
@@ -96,7 +111,7 @@ def render_references_page(corpus: Corpus, lang: str) -> str:
         out += [f"## {safe(title)} {{#ref-{doc.id}}}", ""]
         rows = [
             (labels["ref_title_zh"], f"《{doc.title_zh}》"),
-            (labels["ref_title_en"], doc.title_en + ("" if doc.title_en_official else f" ({labels['unofficial_title']})")),
+            (labels["ref_title_en"], doc.title_en + ("" if doc.title_en_official else _bracketed(labels, labels["unofficial_title"]))),
             (labels["issuer"], localized(doc, "issuer", lang)),
             (labels["ref_year"], str(doc.year) if doc.year else ""),
             (labels["ref_note"], pick(lang, "", doc.note_en)),
@@ -108,9 +123,10 @@ def render_references_page(corpus: Corpus, lang: str) -> str:
     if inside:
         out += [f"## {safe(labels['references_inside'])} {{#in-corpus}}", ""]
         for doc in inside:
-            cited = ", ".join(safe(_short(corpus.by_slug[slug], lang)) for slug in doc.cited_by)
+            cited = pick(lang, "、", ", ").join(safe(_short(corpus.by_slug[slug], lang)) for slug in doc.cited_by)
             plan = corpus.by_slug[doc.plan]
             link = anchors.page_link(doc.plan)
-            out.append(f"- 《{safe(doc.cited_as[0])}》 → [{safe(_short(plan, lang))}]({link}) ({safe(labels['cited_by'])}: {cited})")
+            cited = _bracketed(labels, safe(labels["cited_by"]) + labels["colon"] + cited)
+            out.append(f"- 《{safe(doc.cited_as[0])}》 → [{safe(_short(plan, lang))}]({link}){cited}")
         out.append("")
     return "\n".join(out) + "\n"

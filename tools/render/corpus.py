@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from tools.annotate import translations
+from tools.annotate import similar, translations
 from tools.annotate.annotations import Annotations
 from tools.annotate.translations import Entry
 from tools.common.paths import SourceTree
@@ -32,6 +32,17 @@ class Corpus:
     def publication(self) -> Publication:
         """This edition's name, licence and the legal-force vocabulary (sources/publication.toml)."""
         return load_publication(self.tree.publication)
+
+    @cached_property
+    def similar(self) -> dict[tuple[str, str], list[similar.Match]]:
+        """(plan slug, anchor) → paragraphs of other plans sharing its wording (tools.annotate.similar)."""
+        return similar.find_similar(self.plans, similar.load_formulas(self.tree.similar))
+
+    @cached_property
+    def similar_rendered(self) -> dict:
+        """Markdown of each similar passage once rendered, per language (tools.render.similar_passages):
+        a passage listed under several paragraphs is written once."""
+        return {}
 
     def english(self, plan: Plan) -> dict[str, Entry]:
         slug = plan.data.slug

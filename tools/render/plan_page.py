@@ -21,11 +21,13 @@ from tools.common.ui import HTML_LANG, OTHER, localized
 from tools.ingest.textnorm import has_cjk
 from tools.model import anchors
 from tools.model.document import Block, Duty, Plan, Section
+from tools.model.headings import heading_levels
 from tools.model.numbering import MARKERS
 from tools.model.numerals import roman
 from tools.render import jsonld, plan_cards
 from tools.render.corpus import Corpus
 from tools.render.markdown import attr_html, class_attrs, data_attr, front_matter, safe
+from tools.render.similar_passages import expand_similar, placeholder, similar_lines
 
 
 @dataclass
@@ -78,7 +80,9 @@ class PageWriter:
         self.labels = corpus.strings.of(lang)
         self.linkers = {code: CrossLinker(corpus.notes.documents, plan.data.slug, code) for code in ("zh", "en")}
         self.out: list[str] = []
+        self.similar: dict[str, list[str]] = {}
         self.where = str(plan.data.source)
+        self.levels = heading_levels(plan.sections)  # the one heading-level rule (tools.model.headings)
 
     # -- primitives -----------------------------------------------------------
     def emit(self, *lines: str) -> None:
@@ -97,7 +101,7 @@ class PageWriter:
         return anchor
 
     def heading_level(self, section: Section) -> int:
-        return section.level
+        return self.levels[section.id]
 
     def link(self, slug: str, anchor: str = "") -> str:
         """A Markdown link to another generated page, from this page's folder."""
@@ -130,6 +134,7 @@ class PageWriter:
         """A block in the page language with its id and citation, then its twin without either."""
         self.emit(self.text(key, zh), f"{{: #{self.anchor_id(key)}{class_attrs(classes)}{self.cite(key)} }}", "")
         self.twin_paragraph(key, zh, classes)
+        self.similar_passages(key)
 
     def twin_paragraph(self, key: str, zh: str, classes: str = "") -> None:
         lang = HTML_LANG[self.twin.lang]
@@ -157,7 +162,15 @@ class PageWriter:
                 self.paragraph(block.id, block.text)
             self.emit("///", "")
         self.abbreviations()
-        return "\n".join(self.out).rstrip() + "\n"
+        return "\n".join(expand_similar(self.out, self.similar)).rstrip() + "\n"
+
+    def similar_passages(self, anchor: str) -> None:
+        """A placeholder for the paragraph's similar passages, filled in after the glossary scan
+        (the disclosures carry no tooltips, so their text must not make the page define terms)."""
+        lines = similar_lines(self, anchor)
+        if lines:
+            self.similar[anchor] = lines
+            self.emit(placeholder(anchor))
 
     def citation(self, anchor: str) -> str:
         """The citation text of a part of this plan, in the page's language (tools.model.anchors)."""
@@ -192,9 +205,17 @@ class PageWriter:
         level = self.heading_level(section)
         hashes = "#" * level
         self.emit(f"{hashes} {safe(label + self.main.get(section.id, section.title))} {{#{self.anchor_id(section.id)}{self.cite(section.id)}}}", "")
-        self.twin_paragraph(section.id, section.title, f"{c.TWIN_HEADING} {c.TWIN_HEADING}{level}")
+        self.twin_heading(section, level)
         self.see_also(section)
         self.blocks(section.blocks)
+
+    def twin_heading(self, section: Section, level: int) -> None:
+        """A heading's twin, with the heading's number in the twin's language (3. / 三、), so that
+        side by side (on the page and in the PDF) each language's heading shows its number."""
+        lang = HTML_LANG[self.twin.lang]
+        text = safe(heading_label(section, self.twin.lang)) + self.text(section.id, section.title, self.twin)
+        classes = f"{c.TWIN_HEADING} {c.TWIN_HEADING}{level}"
+        self.emit(text, f"{{: .{c.TWIN}{class_attrs(classes)} lang={lang} {c.SEARCH_EXCLUDE} }}", "")
 
     def numbered_paragraph(self, section: Section, label: str) -> None:
         """An entry without a short title: its number and text as one citable paragraph."""
@@ -202,6 +223,7 @@ class PageWriter:
         twin_label = heading_label(section, self.twin.lang)
         lang = HTML_LANG[self.twin.lang]
         self.emit(safe(twin_label) + self.text(section.id, section.title, self.twin), f"{{: .{c.TWIN} .{c.ITEM} lang={lang} {c.SEARCH_EXCLUDE} }}", "")
+        self.similar_passages(section.id)
         if section.duty:
             self.duty(section.duty)
         self.see_also(section)
@@ -281,7 +303,8 @@ class PageWriter:
         lead_count = len(duty.lead)
         self.emit(f"/// html | div.{c.DUTY_UNITS}", f"    attrs: {{{c.SEARCH_EXCLUDE}: ''}}", "")
         for index, name in enumerate(names):
-            suffix = f" ({self.labels['duty_lead']})" if index < lead_count else ""
+            # The page language's brackets: （牵头） after a Chinese unit name, " (lead)" in English.
+            suffix = f"{self.labels['paren_open']}{self.labels['duty_lead']}{self.labels['paren_close']}" if index < lead_count else ""
             self.emit(f"- {safe(name + suffix)}")
         self.emit("", "///", "", "///", "")
 

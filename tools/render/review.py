@@ -108,7 +108,7 @@ def _style_problems(plan: Plan, english: dict[str, Entry], style: house_style.Ho
     problems = [f"{key}: heading case, expected {fixed!r}" for key, fixed in house_style.heading_problems(english, style).items()]
     problems += [f"{key}: curly quotes" for key in house_style.quote_problems(english, style)]
     problems += [f"{key}: spelling {words}" for key, words in house_style.spelling_problems(english, style).items()]
-    problems += house_style.term_problems(english, style)
+    problems += house_style.term_problems(english, style, plan.data.slug)
     problems += [f"period name {problem}" for problem in house_style.period_problems(plan, english, style)]
     return problems
 

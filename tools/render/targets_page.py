@@ -9,6 +9,7 @@ from tools.model.plandata import chart_series
 from tools.render.charts import Bar, Span, bar_chart, timeline
 from tools.render.corpus import Corpus
 from tools.render.markdown import front_matter, page_heading, safe
+from tools.render.target_lineage import successor_targets_markdown
 
 
 def render_targets_page(corpus: Corpus, lang: str) -> str:
@@ -45,6 +46,12 @@ def render_targets_page(corpus: Corpus, lang: str) -> str:
             link = anchors.page_link(t.plan, t.anchor)
             out.append(f"| {safe(short(t.plan))} | [{safe(wording)}]({link}) | {safe(format_value(t, lang))} | {t.year} |")
         out.append("")
+    # Targets over time: each plan beside its predecessor, every indicator marked kept, changed, dropped or new.
+    for plan in plans:
+        if plan.data.predecessor:
+            section = successor_targets_markdown(corpus, plan.data.predecessor, plan.data.slug, lang, depth=1)
+            if section:
+                out += [section]
     out += [f"## {safe(labels['all_targets'])} {{#all}}", ""]
     for plan in plans:
         targets = notes.targets_of(plan.data.slug)

@@ -24,6 +24,7 @@ from tools.common import contract as c
 from tools.common.ui import localized, pick
 from tools.model import anchors
 from tools.model.document import Plan, Section
+from tools.model.headings import heading_levels
 from tools.render.corpus import Corpus
 from tools.render.markdown import data_attr, safe
 from tools.render.plan_page import PageWriter
@@ -56,7 +57,7 @@ class PassageWriter(PageWriter):
 
     def __init__(self, corpus: Corpus, plan: Plan, lang: str) -> None:
         super().__init__(corpus, plan, lang)
-        self.top_level = 2
+        self.embedded_levels: dict[str, int] = {}
 
     def anchor_id(self, anchor: str) -> str:
         return anchors.copy_id(self.plan.data.slug, anchor)
@@ -66,7 +67,7 @@ class PassageWriter(PageWriter):
         return {**super().cite_data(anchor), c.CITE_URL: url}
 
     def heading_level(self, section: Section) -> int:
-        return min(6, section.level - self.top_level + 2)
+        return self.embedded_levels[section.id]
 
     def link(self, slug: str, anchor: str = "") -> str:
         return anchors.page_link(slug, anchor, depth=DEPTH)
@@ -76,7 +77,8 @@ class PassageWriter(PageWriter):
 
     def whole(self, section: Section) -> None:
         """A section with everything under it, as on the plan page."""
-        self.top_level = section.level
+        # The one heading-level rule (tools.model.headings), the embedded section at h2.
+        self.embedded_levels = heading_levels([section], base=2)
         self.source_line(section)
         stack = [section]
         while stack:

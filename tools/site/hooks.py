@@ -86,6 +86,20 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     first = page.file.src_uri.split("/", 1)[0]
     tooltips.page = (page_lang(page), first if first in tooltips.plans else None)
     return markdown
+def on_nav(nav, config, files, **kwargs):
+    """The home page's navigation entry is "首页" / "Home": under its own title it repeated the
+    site title printed just above the navigation."""
+    title = strings().get(build_lang(config), "nav_home")
+    for item in nav.items:
+        if getattr(item, "is_page", False) and (item.is_homepage or item.file.src_uri.split(".")[0] == "index"):
+            item.title = title
+    return nav
+
+
+def build_lang(config) -> str:
+    """The language static-i18n is building (its `current_language`), else the default, zh."""
+    i18n = config.plugins.get("i18n")
+    return getattr(i18n, "current_language", None) or "zh"
 
 
 @cache
@@ -143,7 +157,41 @@ def page_chrome(output: str, page, config) -> str:
     search_name = html.escape(strings().get(lang, "search_dialog"))
     output = output.replace('data-md-component="search" role="dialog">',
                             f'data-md-component="search" role="dialog" aria-label="{search_name}">', 1)
-    link = (f'<div class="md-copyright__highlight"><a class="{contract.OFFLINE_ZIP}" href="{to_root(page)}{ZIP_NAME}" download>'
+    return zip_link(output, to_root(page), lang)
+
+
+def on_post_template(output, template_name, config, **kwargs):
+    """The 404 page is served at whatever address was not found, so its link to the offline zip
+    is absolute from the site's root (the path of `site_url`, else `/`), as Material's own
+    links on that page are; it is in the page's language."""
+    if template_name != "404.html":
+        return output
+    from urllib.parse import urlsplit
+
+    match = re.search(r'<html lang="([^"]+)"', output)
+    lang = "en" if match and match.group(1).startswith("en") else "zh"
+    root = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+    output = zip_link(output, root, lang)
+    NOT_FOUND_PAGES[lang] = output
+    return output
+
+
+# Each language's 404 page as its build made it. Every language's build writes site/404.html,
+# the last (English) one over the Chinese; the outer post-build step puts the default language's
+# page back at the root and the others in their folders (site/en/404.html).
+NOT_FOUND_PAGES: dict[str, str] = {}
+
+
+def write_not_found_pages(site: Path) -> None:
+    for lang, output in NOT_FOUND_PAGES.items():
+        target = site / ("404.html" if lang == "zh" else f"{lang}/404.html")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(output, encoding="utf-8")
+
+
+def zip_link(output: str, root: str, lang: str) -> str:
+    """The footer's link to the offline zip, placed first in Material's copyright block."""
+    link = (f'<div class="md-copyright__highlight"><a class="{contract.OFFLINE_ZIP}" href="{root}{ZIP_NAME}" download>'
             f'{html.escape(strings().get(lang, "offline_zip"))}</a></div>')
     return output.replace('<div class="md-copyright">', f'<div class="md-copyright">{link}', 1)
 
@@ -176,6 +224,8 @@ def on_post_build(config, **kwargs):
         return
     site = Path(config.site_dir)
     search_index.write(site, Path(config.docs_dir))
+    material.remove_unused_search_assets(site)
+    write_not_found_pages(site)
     write_sitemaps(site, config)
 
 

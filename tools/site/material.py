@@ -22,6 +22,26 @@ SEARCH_SELECTORS = {
 SEARCH_RESULT = SEARCH_SELECTORS["result"]
 OFFLINE_INDEX_PREFIX = "var __index = "  # search/search_index.js as the offline plugin writes it
 
+# The Nu HTML Checker's allowance: errors in Material's own markup that this project keeps, each
+# exactly one message on exactly one element (tests/test_validators.py fails on any other error,
+# and on this allowance once the installed Material is not MATERIAL_VERSION, so an upgrade
+# re-checks it). Material 9.8.1's base.html writes its drawer and search toggles as
+# <input type="checkbox" … autocomplete="off">, outside any template block; HTML allows
+# autocomplete only on text-like inputs. Upstream: squidfunk/mkdocs-material issue 1513 (closed,
+# kept on purpose): the attribute stops Firefox restoring a toggle's state on reload and on
+# back/forward, so the drawer or search would reopen. Removing it means forking all of base.html
+# for two attributes and changing Firefox's behaviour, which the tests cannot drive.
+AUTOCOMPLETE_ON_CHECKBOX = (
+    "Attribute \u201cautocomplete\u201d is only allowed when the input type is \u201ccolor\u201d, \u201cdate\u201d, "
+    "\u201cdatetime-local\u201d, \u201cemail\u201d, \u201chidden\u201d, \u201cmonth\u201d, \u201cnumber\u201d, "
+    "\u201cpassword\u201d, \u201crange\u201d, \u201csearch\u201d, \u201ctel\u201d, \u201ctext\u201d, "
+    "\u201ctime\u201d, \u201curl\u201d, or \u201cweek\u201d."
+)
+VALIDATOR_ALLOWANCE = {
+    (AUTOCOMPLETE_ON_CHECKBOX, f'<input class="md-toggle" data-md-toggle="{name}" type="checkbox" id="__{name}" autocomplete="off">')
+    for name in ("drawer", "search")
+}
+
 
 def article_html(page_html: str) -> str:
     """The page's <article> element alone (a third of a page is navigation and tables of
@@ -44,6 +64,20 @@ def skip_search_entries() -> None:
     from material.plugins.search.plugin import SearchIndex
 
     SearchIndex.add_entry_from_context = lambda self, page: None
+
+
+# Material's lunr search worker and its language files (≈ 1.2 MB): the site's search runs its
+# own worker (assets/search-worker.js, named in overrides/main.html), so nothing loads them.
+UNUSED_SEARCH_ASSETS = ("assets/javascripts/workers", "assets/javascripts/lunr")
+
+
+def remove_unused_search_assets(site) -> None:
+    """Drop Material's search worker and lunr files from the built site (and so from the bundle)."""
+    import shutil
+    from pathlib import Path
+
+    for folder in UNUSED_SEARCH_ASSETS:
+        shutil.rmtree(Path(site) / folder, ignore_errors=True)
 
 
 def names() -> dict[str, str]:

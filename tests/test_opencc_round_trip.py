@@ -1,0 +1,97 @@
+"""The round trip: the four simplified plans and a corpus of mainland sentences that use both
+senses of OpenCC's Taiwan words → s2twp → the converter of `python -m tools convert`. Every
+word that does not come back is one of the reviewed losses (sources/opencc/round-trip-losses.toml:
+s2twp's many-to-one forms); anything else fails."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import opencc
+import pytest
+
+from tools import cli
+from tools.common.paths import SOURCES
+from tools.ingest import round_trip, script
+from tools.ingest.taiwan_table import mainland_frequency
+from tools.model.plandata import load_all
+
+CORPUS = Path(__file__).resolve().parent / "fixtures" / "opencc" / "round-trip-corpus.txt"
+LOSSES = round_trip.load_losses()
+SIMPLIFIED = [plan for plan in load_all(SOURCES) if plan.script == script.SIMPLIFIED]
+s2twp = opencc.OpenCC("s2twp").convert
+
+
+def show(comparison: round_trip.Comparison) -> str:
+    return "\n".join(f"{clause} → {s2twp(clause)} → {back}" for clause, back in comparison.unexplained[:20])
+
+
+@pytest.mark.parametrize("plan", SIMPLIFIED, ids=lambda plan: plan.slug)
+def test_simplified_plans_come_back_but_for_the_listed_losses(plan):
+    text = plan.source.read_text(encoding="utf-8")
+    comparison = round_trip.round_trip([text], script.to_mainland, LOSSES)
+    assert not comparison.unexplained, f"{plan.slug}: {len(comparison.unexplained)} clause(s) not back:\n{show(comparison)}"
+
+
+def test_corpus_comes_back_but_for_the_listed_losses():
+    lines = round_trip.corpus_lines(CORPUS)
+    assert len(lines) >= 30
+    comparison = round_trip.round_trip(lines, script.to_mainland, LOSSES)
+    assert not comparison.unexplained, f"{len(comparison.unexplained)} sentence clause(s) not back:\n{show(comparison)}"
+
+
+def test_the_convert_command_is_the_converter_tested(tmp_path, capsys):
+    """The pipeline's converter and `python -m tools convert` are one and the same."""
+    lines = round_trip.corpus_lines(CORPUS)
+    source = tmp_path / "taiwan.txt"
+    source.write_text(s2twp("\n".join(lines)), encoding="utf-8")
+    assert cli.main(["convert", "--mode", script.TAIWAN, str(source)]) == 0
+    assert capsys.readouterr().out == script.to_mainland(source.read_text(encoding="utf-8"))
+
+
+def test_corpus_uses_both_senses_of_the_guarded_words():
+    text = "".join(round_trip.corpus_lines(CORPUS))
+    for pair in (("支持", "对口支援"), ("随着", "著作权"), ("软件", "软体动物"), ("工作列入", "局部署"), ("线上", "在线")):
+        assert all(word in text for word in pair), pair
+
+
+@pytest.mark.parametrize("loss", LOSSES, ids=lambda loss: loss.taiwan)
+def test_each_listed_loss_is_what_s2twp_and_the_converter_do(loss):
+    """A many-to-one loss: s2twp writes each mainland word as the same Taiwan word, and the
+    converter gives the kept one. A Taiwan-sense loss: the Taiwan word is a mainland word too."""
+    for mainland in loss.mainland:
+        assert s2twp(mainland) == loss.taiwan, mainland
+    assert script.to_mainland(loss.taiwan) == loss.kept
+    if loss.kind == "many-to-one":
+        assert len(loss.mainland) > 1 and loss.kept in loss.mainland
+    else:
+        assert mainland_frequency().get(loss.kept, 0) >= 100
+
+
+def test_an_unlisted_loss_is_reported():
+    comparison = round_trip.compare("大力支持企业，建立机制", "大力支援企业，建立机制", LOSSES)
+    assert comparison.unexplained == [("大力支持企业", "大力支援企业")]
+    comparison = round_trip.compare("创建示范城市，建立机制", "建立示范城市，建立机制", LOSSES)
+    assert not comparison.unexplained and comparison.lost == {("创建", "建立"): 1}
+
+
+def test_every_opencc_taiwan_entry_is_reversed_or_listed_with_its_reason():
+    """TWPhrases, TWPhrasesRev, TWVariants, TWVariantsPhrases, TWVariantsRev, TWVariantsRevPhrases:
+    each entry converts to OpenCC's mainland form, or sources/opencc/taiwan-not-reversed.tsv
+    lists it with a reviewed reason (the file is what `python -m tools taiwan-table` writes)."""
+    from tools.ingest import taiwan_table
+
+    listed = (SOURCES.opencc / taiwan_table.COVERAGE_NAME).read_text(encoding="utf-8")
+    assert listed == taiwan_table.coverage_text()
+    rows = [line.split("\t") for line in listed.splitlines() if not line.startswith("#")]
+    assert not [row for row in rows if row[4] == taiwan_table.UNREVIEWED]
+    pairs = taiwan_table.opencc_pairs()
+    assert {name for name, _, _ in pairs} == set(taiwan_table.TAIWAN_DICTIONARIES) and len(pairs) > 2500
+    assert len(rows) < 0.1 * len(pairs)
+
+
+def test_other_converters_losses_are_counted_not_looped_on():
+    """t2s leaves Taiwan words behind: the comparison reports them (and ends)."""
+    lines = round_trip.corpus_lines(CORPUS)
+    comparison = round_trip.round_trip(lines, opencc.OpenCC("t2s").convert, LOSSES)
+    assert len(comparison.unexplained) > 10
