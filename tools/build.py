@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from tools.annotate.annotations import load_annotations
@@ -93,7 +94,22 @@ def generate(tree: SourceTree = SOURCES) -> dict[str, str]:
 
 def generate_from(corpus: Corpus) -> dict[str, str]:
     with literal_proof():
-        return generate_docs(corpus)
+        files = generate_docs(corpus)
+    assert_no_control_characters(files)
+    return files
+
+
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def assert_no_control_characters(files: dict[str, str]) -> None:
+    """No generated file carries a control character: the readers reject them in sources, so one
+    here is a writer's internal marker (e.g. a similar-passages placeholder) that leaked out."""
+    for relative, content in files.items():
+        found = CONTROL.search(content)
+        if found:
+            line = content.count("\n", 0, found.start()) + 1
+            raise AssertionError(f"docs/{relative}:{line}: control character U+{ord(found.group()):04X} in generated output")
 
 
 def lead_report(corpus: Corpus) -> list[str]:

@@ -8,7 +8,8 @@ translator's notes). What differs is said by PassageWriter's overrides:
 - each citable element carries its canonical address (data-cite-url) beside the citation text,
   both from tools.model.anchors, so the cite control copies what it copies on the plan page;
 - headings are shifted so that each listed section starts at h2 under the page title;
-- links are written from a page two folders deep.
+- links are written from a page two folders deep;
+- no see-also lines and no similar-passage disclosures: the page is itself the comparison.
 Each plan's passages sit in a collapsible <details> (pymdownx.blocks.details) that carries
 data-plan and data-search-exclude (the shared contract in tools/common/contract.py). Which plans
 show, and whether they stand in columns, is up to site.js and site.css (data-columns).
@@ -74,6 +75,10 @@ class PassageWriter(PageWriter):
 
     def see_also(self, section: Section) -> None:
         """The page is itself the comparison: no see-also lines inside the copies."""
+
+    def similar_passages(self, anchor: str) -> None:
+        """Nor similar-passage disclosures: they are a plan page's way to compare, and here they
+        would nest copies of other plans inside a copy."""
 
     def whole(self, section: Section) -> None:
         """A section with everything under it, as on the plan page."""
