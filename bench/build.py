@@ -392,6 +392,10 @@ def main() -> int:
     from bench import similar_cost
 
     text = similar_cost.insert(text, similar_cost.section())
+    # Successive plans: alignment precision/recall and cost (bench/alignment.py).
+    from bench import alignment
+
+    text = alignment.insert(text, alignment.figures())
     (ROOT / "BENCHMARKS.md").write_text(text, encoding="utf-8")
     print((ROOT / "BENCHMARKS.md").read_text(encoding="utf-8"))
     return 0 if all(row["ours"] < row["tw2sp"] for row in rows) else 1

@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+from tools.annotate.alignment import alignments_json
 from tools.annotate.annotations import load_annotations
 from tools.annotate.glossary import glossary_json
 from tools.annotate.similar import paragraph_units, similar_json
@@ -26,6 +27,7 @@ from tools.render.markdown import literal_proof
 from tools.render.open_data import render_open_data_page
 from tools.render.plan_page import render_page
 from tools.render.sections import render_cite_page, sections_json
+from tools.render.successor_page import page_file, render_successor_page
 from tools.render.targets_page import render_targets_page
 from tools.render.topic_compare import render_compare_page
 from tools.site import material
@@ -70,12 +72,16 @@ def generate_docs(corpus: Corpus) -> dict[str, str]:
                 files[f"{anchors.compare_slug(topic.id)}/index{suffix}.md"] = render_compare_page(corpus, topic, lang)
         if notes.documents:
             files[f"references/index{suffix}.md"] = render_references_page(corpus, lang)
+        for alignment in notes.alignments:
+            files[page_file(alignment, lang)] = render_successor_page(corpus, alignment, lang)
     files["data/plans.json"] = plans_json(corpus)
     files["data/sections.json"] = sections_json(corpus)
     files["data/glossary.json"] = glossary_json(notes.terms, notes.term_uses)
     files["data/targets.json"] = targets_json(notes.targets)
     files["data/targets.csv"] = targets_csv(notes.targets)
     files["data/similar.json"] = similar_json(corpus.similar, paragraph_units(corpus.plans))
+    if notes.alignments:
+        files["data/alignments.json"] = alignments_json(notes.alignments)
     for plan in corpus.plans:
         for lang in LANGS:
             files[akn_path(plan.data.slug, lang)] = render_akn(corpus, plan, lang)

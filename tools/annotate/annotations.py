@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from tools.annotate.alignment import Alignment, load_alignments
 from tools.annotate.glossary import Term, load_glossary, used_in
 from tools.annotate.lineage import Lineage, load_lineages
 from tools.annotate.references import Document, load_references
@@ -26,6 +27,7 @@ class Annotations:
     documents: list[Document] = field(default_factory=list)
     topics: list[Topic] = field(default_factory=list)
     lineages: list[Lineage] = field(default_factory=list)  # targets over time, one per plan and predecessor
+    alignments: list[Alignment] = field(default_factory=list)  # successive plans, section by section
 
     def lineage(self, earlier: str, later: str) -> Lineage | None:
         return next((item for item in self.lineages if (item.earlier, item.later) == (earlier, later)), None)
@@ -50,4 +52,5 @@ def load_annotations(tree: SourceTree, plans: list[Plan]) -> Annotations:
         documents=load_references(tree.references, {plan.data.slug for plan in plans}),
         topics=load_topics(tree.topics, plans),
         lineages=lineages,
+        alignments=load_alignments(tree, plans),
     )

@@ -70,6 +70,17 @@ COMPARE_SOURCE = "compare-source"  # the link from a copied section to its place
 COMPARE_PICKER = "compare-picker"  # the reader's choice of plans (site.js)
 COMPARE_COLUMN_COUNTS = (2, 3)  # a comparison of this many plans stands in columns; others are stacked
 
+# The successor comparison (tools/render/successor_page.py).
+SUCC_ROW = "succ-row"  # one section of the later plan beside its counterparts
+SUCC_COLUMNS = "succ-columns"
+SUCC_EARLIER = "succ-earlier"
+SUCC_LATER = "succ-later"
+SUCC_PASSAGE = "succ-passage"  # one plan's copy of a section (carries PLAN and SEARCH_EXCLUDE)
+SUCC_TITLE = "succ-title"  # its linked, citable number and title
+SUCC_STATUS = "succ-status"  # new / similarity / not continued
+SUCC_LEGEND = "succ-legend"
+SUCC_CLASSES = {SUCC_ROW, SUCC_COLUMNS, SUCC_EARLIER, SUCC_LATER, SUCC_PASSAGE, SUCC_TITLE, SUCC_STATUS, SUCC_LEGEND}
+
 CLASSES = {
     TWIN, TWIN_HEADING, SIDE_BY_SIDE, NO_TOOLTIPS, ANNOTATION, XREF, SEE_ALSO, DUTY, DUTY_TEXT, DUTY_UNITS, ITEM,
     DASH, BOX, PLAN_TABLE, NOTICE, NOTICE_LABEL, NOTICE_HEADING, PREAMBLE, CLOSING, META_CARD, NORMALIZATION,
@@ -78,7 +89,7 @@ CLASSES = {
     TERM_TOOLTIP, SBS_ONLY, OFFLINE_ZIP, PDF, PDF_CITE, PDF_LINKS, TERM_NOTE,
     COMPARE, COMPARE_PLAN, COMPARE_BODY, COMPARE_SOURCE, COMPARE_PICKER,
 }
-CLASSES |= {SIMILAR, SIMILAR_SOURCE, SIMILAR_ZH}
+CLASSES |= {SIMILAR, SIMILAR_SOURCE, SIMILAR_ZH} | SUCC_CLASSES
 
 # -- ids of page parts that are not plan text ------------------------------------
 TITLE_ID = "title"

@@ -56,6 +56,11 @@ class SourceTree:
         return self.root / "topics.toml"
 
     @property
+    def alignments(self) -> Path:
+        """Reviewed section alignments of successive plans: <earlier>--<later>.toml."""
+        return self.root / "alignments"
+
+    @property
     def terminology(self) -> Path:
         return self.root / "terminology.toml"
 

@@ -173,6 +173,11 @@ def compare_slug(topic: str) -> str:
     return f"topics/{topic}"
 
 
+def successor_slug(earlier: str, later: str) -> str:
+    """The folder of a plan's comparison with its predecessor: compare/<earlier>--<later>."""
+    return f"compare/{earlier}--{later}"
+
+
 def copy_id(slug: str, anchor: str) -> str:
     """The id of a plan's passage copied onto another page: the plan slug, `--`, its anchor.
 

@@ -138,11 +138,14 @@ def attr_html(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def front_matter(title: str, description: str = "") -> list[str]:
-    """YAML front matter; JSON strings are valid YAML double-quoted scalars, so any title is safe."""
+def front_matter(title: str, description: str = "", hide: tuple[str, ...] = ()) -> list[str]:
+    """YAML front matter; JSON strings are valid YAML double-quoted scalars, so any title is safe.
+    `hide` names Material's sidebars the page does without ("navigation", "toc")."""
     lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}"]
     if description:
         lines.append(f"description: {json.dumps(description, ensure_ascii=False)}")
+    if hide:
+        lines += ["hide:", *(f"  - {name}" for name in hide)]
     return [*lines, "---", ""]
 
 

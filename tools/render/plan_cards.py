@@ -11,6 +11,7 @@ from tools.common import contract as c
 from tools.common.ui import localized, pick
 from tools.model import anchors
 from tools.model.publication import PDF_MEDIA_TYPE, PDF_VARIANTS, pdf_path
+from tools.render import successor_page
 from tools.render.markdown import attr_html, safe
 
 if TYPE_CHECKING:
@@ -98,6 +99,12 @@ def metadata_card(page: PageWriter) -> None:
         if slug:
             other = page.corpus.by_slug[slug].data
             page.emit(f"| {safe(labels[relation])} | [{safe(localized(other, 'title', lang))}]({anchors.page_link(slug)}) |")
+    # The section-by-section comparison with a predecessor or successor (tools/render/successor_page.py).
+    for alignment in page.corpus.notes.alignments:
+        if data.slug in (alignment.earlier, alignment.later):
+            name = page.corpus.strings.get(lang, "succ_title", earlier=localized(page.corpus.by_slug[alignment.earlier].data, "short", lang),
+                                           later=localized(page.corpus.by_slug[alignment.later].data, "short", lang))
+            page.emit(f"| {safe(labels['succ_sections'])} | [{safe(name)}]({successor_page.link_from_plan_page(alignment)}) |")
     page.emit("///", "")
 
 
