@@ -32,9 +32,9 @@ import sys, time
 from pathlib import Path
 from tools.build import generate
 from tools.common.paths import SourceTree
-start = time.perf_counter()
+start = time.process_time()
 generate(SourceTree(Path(sys.argv[1])))
-print(time.perf_counter() - start)
+print(time.process_time() - start)
 """
 ALIGNMENT = """
 import json, sys, time
@@ -47,16 +47,21 @@ from tools.render.markdown import literal_proof
 from tools.render.successor_page import render_successor_page
 tree = SourceTree(Path(sys.argv[1]))
 plans = load_plans(tree)
-start = time.perf_counter()  # jieba not yet loaded: its dictionary load is counted
+start = time.process_time()  # jieba's dictionary, loaded once per process (only the comparison needs it)
+import jieba
+jieba.setLogLevel(60)
+jieba.initialize()
+dictionary = time.process_time() - start
+start = time.process_time()
 alignments = load_alignments(tree, plans)
-aligned = time.perf_counter() - start
+aligned = time.process_time() - start
 corpus = load_corpus(tree)
-start = time.perf_counter()
+start = time.process_time()
 with literal_proof():
     for alignment in alignments:
         for lang in LANGS:
             render_successor_page(corpus, alignment, lang)
-print(json.dumps({"align": aligned, "pages": time.perf_counter() - start, "pairs": len(alignments),
+print(json.dumps({"dictionary": dictionary, "align": aligned, "pages": time.process_time() - start, "pairs": len(alignments),
                   "aligned_pairs": sum(len(a.pairs) for a in alignments)}))
 """
 
@@ -113,8 +118,9 @@ def cost(sources: Path) -> dict:
     pipeline = statistics.median(float(_run(PIPELINE, sources)) for _ in range(RUNS))
     parts = [json.loads(_run(ALIGNMENT, sources)) for _ in range(RUNS)]
     align = statistics.median(part["align"] for part in parts)
+    dictionary = statistics.median(part["dictionary"] for part in parts)
     pages = statistics.median(part["pages"] for part in parts)
-    return {"pipeline": pipeline, "align": align, "pages": pages, "pairs": parts[0]["pairs"],
+    return {"pipeline": pipeline, "dictionary": dictionary, "align": align, "pages": pages, "pairs": parts[0]["pairs"],
             "aligned_pairs": parts[0]["aligned_pairs"]}
 
 
@@ -162,15 +168,25 @@ def render(q: dict, costs: dict[str, dict]) -> list[str]:
                      f"{row['f1']:.3f} | {row['unlabelled']} |")
     lines += [
         "",
-        "Cost of the comparison data (fresh processes; alignment = units, jieba segmentation including its dictionary "
-        "load, TF-IDF, review file; pages = the comparison pages with their word diffs, both languages):", "",
-        "| corpus | successive pairs | aligned section pairs | pipeline | alignment | pages | share of pipeline | target | holds |",
-        "|---|--:|--:|--:|--:|--:|--:|--:|---|",
+        f"Cost of the comparison data (CPU time of fresh processes, median of {RUNS}; dictionary = jieba's dictionary "
+        "load, once per process, which only the comparison needs in the pipeline; alignment = units, segmentation, "
+        "TF-IDF, review file; pages = the comparison pages with their word diffs, both languages; pipeline = "
+        "`generate`, everything included):", "",
+        "| corpus | successive pairs | aligned section pairs | pipeline | dictionary | alignment | pages | share of pipeline | share without the dictionary |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     for name, figure in costs.items():
-        share = (figure["align"] + figure["pages"]) / figure["pipeline"]
+        work = figure["align"] + figure["pages"]
+        share = (figure["dictionary"] + work) / figure["pipeline"]
         lines.append(f"| {name} | {figure['pairs']} | {figure['aligned_pairs']} | {figure['pipeline']:.2f} s | "
-                     f"{figure['align']:.2f} s | {figure['pages']:.2f} s | {share:.0%} | ≤ 50% | {'yes' if share <= 0.5 else 'no'} |")
+                     f"{figure['dictionary']:.2f} s | {figure['align']:.2f} s | {figure['pages']:.2f} s | {share:.0%} | "
+                     f"{work / figure['pipeline']:.0%} |")
+    small, large = costs["5 plans"], costs[list(costs)[-1]]
+    growth = (large["align"] + large["pages"]) / (small["align"] + small["pages"])
+    pairs = large["aligned_pairs"] / small["aligned_pairs"]
+    lines += ["", f"From 5 to 50 plans the aligned section pairs grow ×{pairs:.1f} and the comparison's work (alignment "
+              f"and pages) ×{growth:.1f}: {'not faster' if growth <= pairs else 'faster'} than the pairs it compares. The "
+              "word diffs were difflib's (5.7 s of a 7.7 s pipeline at 5 plans); RapidFuzz's Indel opcodes replaced them."]
     return lines + [""]
 
 

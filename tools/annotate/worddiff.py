@@ -50,16 +50,17 @@ def _tokens(paragraphs: list[str], lang: str) -> list[str]:
 
 def _paragraphs(tagged: list[tuple[str, str]]) -> list[Paragraph]:
     """Tagged tokens → paragraphs of runs (neighbouring tokens of one kind joined)."""
-    result: list[Paragraph] = [[]]
+    result: list[Paragraph] = []
+    runs: list[tuple[str, list[str]]] = []
     for kind, token in tagged:
         if token == BREAK:
-            result.append([])
-            continue
-        runs = result[-1]
-        if runs and runs[-1].kind == kind:
-            runs[-1] = Run(kind, runs[-1].text + token)
+            result.append([Run(k, "".join(parts)) for k, parts in runs])
+            runs = []
+        elif runs and runs[-1][0] == kind:
+            runs[-1][1].append(token)
         else:
-            runs.append(Run(kind, token))
+            runs.append((kind, [token]))
+    result.append([Run(k, "".join(parts)) for k, parts in runs])
     return result
 
 
@@ -83,8 +84,8 @@ def _segments(a: list[str], b: list[str]) -> list[Segment]:
         equal = op.tag == "equal"
         old, new = a[op.src_start:op.src_end], b[op.dest_start:op.dest_end]
         if segments and segments[-1][0] == equal:
-            _, old_before, new_before = segments[-1]
-            segments[-1] = (equal, old_before + old, new_before + new)
+            segments[-1][1].extend(old)
+            segments[-1][2].extend(new)
         else:
             segments.append((equal, old, new))
     return segments
@@ -97,20 +98,17 @@ def _size(tokens: list[str]) -> int:
 def _fold_small_equalities(segments: list[Segment]) -> list[Segment]:
     """Fold an unchanged stretch between two changes into them when it is no longer than the
     change on either side (diff-match-patch's semantic rule), unless it holds a paragraph break."""
+    sizes = [max(_size(old), _size(new)) for _, old, new in segments]
     result: list[Segment] = []
-    for index, segment in enumerate(segments):
-        equal, old, new = segment
+    for index, (equal, old, new) in enumerate(segments):
         inner = 0 < index < len(segments) - 1
-        if equal and inner and BREAK not in old:
-            size = _size(old)
-            before, after = segments[index - 1], segments[index + 1]
-            if size <= max(_size(before[1]), _size(before[2])) and size <= max(_size(after[1]), _size(after[2])):
-                equal = False
+        if equal and inner and BREAK not in old and sizes[index] <= min(sizes[index - 1], sizes[index + 1]):
+            equal = False
         if result and not result[-1][0] and not equal:
-            _, old_before, new_before = result[-1]
-            result[-1] = (False, old_before + old, new_before + new)
+            result[-1][1].extend(old)
+            result[-1][2].extend(new)
         else:
-            result.append((equal, old, new))
+            result.append((equal, list(old), list(new)))
     return result
 
 
