@@ -11,7 +11,7 @@ unexport PYTHONDONTWRITEBYTECODE
 export SOURCE_DATE_EPOCH ?= 1735689600
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help venv docs check site build-site mkdocs-build system-deps bundle pdf serve test test-deps lint bench review clean
+.PHONY: help venv docs check site build-site mkdocs-build system-deps bundle pdf serve test test-deps lint linkcheck bench review clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -86,6 +86,13 @@ test: test-deps ## Everything: freshness of docs/, lint, site build, unit, site 
 	$(BIN)/ruff check tools tests bench
 	env -u SITE_URL $(MAKE) --no-print-directory mkdocs-build
 	BUILT_SITE=$(CURDIR)/site $(BIN)/python -m pytest -q -n 2 --dist worksteal tests
+
+# LinkChecker with its AnchorCheck over the served site and the offline bundle: every #anchor too. It
+# parses a page again per anchor (≈ 4 min a crawl here), so `make test` crawls without it and checks the
+# anchors itself (tests/test_links.py); .ci/run runs this after `make test`.
+linkcheck: test-deps ## LinkChecker with anchors, served and offline (slow; CI runs it)
+	env -u SITE_URL $(MAKE) --no-print-directory mkdocs-build
+	LINKCHECK_ANCHORS=1 BUILT_SITE=$(CURDIR)/site $(BIN)/python -m pytest -q -n 2 tests/test_linkcheck.py -k "served or offline"
 
 bench: test-deps ## Measure and write BENCHMARKS.md
 	$(BIN)/python -m tools bench

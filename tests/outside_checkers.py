@@ -69,21 +69,28 @@ def not_allowed(errors: list[HtmlError]) -> list[HtmlError]:
 
 # -- LinkChecker ----------------------------------------------------------------------------------
 
-# What the crawl leaves out, each checked elsewhere: the PDF handouts are printed after the MkDocs
-# build that the tests read (tests/test_pdf.py checks the pages' links to them).
-IGNORED = [r"/pdf/[a-z0-9-]+\.(zh|en|zh-en)\.pdf$"]
+# What the crawl leaves out, each checked elsewhere: the PDF handouts are printed and the offline zip
+# is written after the MkDocs build that the tests read (tests/test_pdf.py checks the pages' links to
+# the PDFs, tests/test_links.py the zip's place and contents).
+IGNORED = [r"/pdf/[a-z0-9-]+\.(zh|en|zh-en)\.pdf$", r"/ip-plans-offline\.zip$"]
 CONFIG = """[checking]
 threads=4
 # The test server answers with a LinkChecker header, which lifts the default 10 requests/s.
 maxrequestspersecond=1000
+recursionlevel={recursion}
 [filtering]
 checkextern=0
 ignore=
 {ignored}
-[AnchorCheck]
+{anchors}
 [output]
 status=0
 """
+# LinkChecker's AnchorCheck fetches and parses a page again for every distinct page#anchor URL: on this
+# site ≈ 380 of them, ≈ 210 s per crawl on two cores. `make test` crawls pages and files (≈ 15 s per
+# crawl) and leaves the anchors to tests/test_links.py, which reads each page once; `make linkcheck`
+# (run by .ci/run after `make test`) crawls with AnchorCheck, served and offline.
+ANCHOR_CHECK = "[AnchorCheck]"
 
 
 @dataclass(frozen=True)
@@ -110,10 +117,12 @@ def readable_dir() -> Path:
     return folder
 
 
-def linkchecker(start: str, work: Path) -> Crawl:
-    """Crawl from `start` (http:// or file://), internal links and their #anchors only."""
+def linkchecker(start: str, work: Path, anchors: bool = False, recursion: int = -1) -> Crawl:
+    """Crawl from `start` (http:// or file://), internal links only; with `anchors`, their #anchors too.
+    `recursion` -1 follows every internal link; 1 checks only the links of the start page."""
     config = work / "linkcheckerrc"
-    config.write_text(CONFIG.format(ignored="\n".join(f"  {pattern}" for pattern in IGNORED)), encoding="utf-8")
+    config.write_text(CONFIG.format(ignored="\n".join(f"  {pattern}" for pattern in IGNORED), recursion=recursion,
+                                    anchors=ANCHOR_CHECK if anchors else ""), encoding="utf-8")
     config.chmod(0o644)
     result = subprocess.run(
         [LINKCHECKER, "--config", str(config), "--verbose", "--output", "csv/utf-8", start],
@@ -139,10 +148,25 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def readable_copy(tree: Path) -> tuple[Path, Path]:
+    """A copy of `tree` that LinkChecker (as `nobody`) can read, and the work directory holding it."""
+    work = readable_dir()
+    copy = work / "tree"
+    shutil.copytree(tree, copy)
+    for path in [copy, *copy.rglob("*")]:
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    return copy, work
+
+
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        pass  # LinkChecker closes a connection once it has read what it needs: not an error of the site
+
+
 @contextmanager
 def serve(root: Path):
     """`root` on http://127.0.0.1:<free port>/."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(root)))
+    server = _QuietServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(root)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
