@@ -1,8 +1,10 @@
 """Whether docs/ is already what `python -m tools build` would write, without building it.
 
-After a build, a digest of everything the build reads and writes is kept in .cache/: every
-file of the sources tree, the pipeline's code, the pinned requirements, the Python version,
-and every file under docs/ as written. When the next build finds the same digest, nothing
+After a build, a key of everything the build reads and writes is kept in .cache/
+(`tools.common.cachekey`): every file of the sources tree, the pipeline's code (all of `tools/`:
+the build runs nearly every module, and reading the files is cheaper than parsing their imports),
+the installed versions of the pinned requirements, the Python version, and every file under
+docs/ as written. When the next build finds the same digest, nothing
 can have changed (the build is deterministic: tests/test_pipeline.py), so it stops there.
 Any edit, to a source, to the code or by hand to docs/, changes the digest and the build
 runs in full; `build --force` (the benchmark) always does.
@@ -13,25 +15,18 @@ This module imports nothing of the pipeline, so the check costs no more than has
 from __future__ import annotations
 
 import hashlib
-import sys
 from pathlib import Path
 
+from tools.common.cachekey import WHOLE_PACKAGE, Key, requirement_names
 from tools.common.paths import CACHE, REPO
 
-CODE = REPO / "tools"
 REQUIREMENTS = REPO / "requirements.txt"
 KEEP = 16
 
 
 def digest(sources: Path, docs: Path) -> str:
-    hasher = hashlib.sha256(sys.version.encode())
-    for label, root, pattern in (("sources", sources, "*"), ("code", CODE, "*.py"), ("docs", docs, "*")):
-        hasher.update(f"\0{label}:{root.resolve()}\0".encode())
-        for path in sorted(root.rglob(pattern)) if root.exists() else []:
-            if path.is_file() and "__pycache__" not in path.parts:
-                hasher.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
-    hasher.update(REQUIREMENTS.read_bytes())
-    return hasher.hexdigest()
+    key = Key("docs", code=[WHOLE_PACKAGE], libraries=requirement_names(REQUIREMENTS))
+    return key.add_tree(sources).add_tree(docs).hexdigest(64)
 
 
 def stamp_path(docs: Path, cache: Path | None = None) -> Path:

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import hashlib
-import importlib.metadata
+import functools
 import os
 import shutil
+import subprocess
 import sys
 import time
 from collections.abc import Sequence
@@ -25,6 +25,7 @@ from html import escape
 from pathlib import Path
 
 from tools.common import contract as c
+from tools.common.cachekey import Key
 from tools.common.paths import PDF_CACHE, REPO, SITE, SOURCES, SourceTree
 from tools.model import anchors
 from tools.model.plandata import load_all
@@ -203,7 +204,8 @@ def build_pdfs(site: Path, epoch: int, tree: SourceTree = SOURCES, only: Sequenc
     instead of printed again; the folder then holds exactly this build's PDFs.
     """
     jobs = jobs_for(site, tree, only)
-    keys = {job.target: print_key(job, epoch) for job in jobs} if cache else {}
+    assets = assets_digest(site) if cache else ""
+    keys = {job.target: print_key(job, epoch, assets) for job in jobs} if cache else {}
     pending = [job for job in jobs if not (cache and _reuse(cache / f"{keys[job.target]}.pdf", job.target))]
     if pending:
         asyncio.run(print_all(pending))
@@ -214,18 +216,36 @@ def build_pdfs(site: Path, epoch: int, tree: SourceTree = SOURCES, only: Sequenc
     return {job.target.relative_to(site).as_posix(): job.target.stat().st_size for job in jobs}
 
 
-def print_key(job: Job, epoch: int) -> str:
-    """Everything a printed PDF depends on: the page, the site's styles and scripts, how it is
-    printed (this module, header, variant, date) and the versions of the browser and theme."""
-    digest = hashlib.sha256()
-    inputs = [job.page, *sorted((job.site / "assets").rglob("*.css")), *sorted((job.site / "assets").glob("*.js")), Path(__file__)]
-    for path in inputs:
-        digest.update(path.as_posix().encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+def print_key(job: Job, epoch: int, assets: str | None = None) -> str:
+    """Everything a printed PDF depends on (`tools.common.cachekey`): the page and every file it
+    can load from the site's assets (styles, scripts, fonts, images), how it is printed (this
+    module and what it imports: PREPARE, margins, header, browser flags; variant, date), and the
+    versions of the theme, Playwright, pikepdf, the browser and the CJK fonts."""
+    key = Key("pdf", code=[__name__], libraries=["mkdocs-material", "playwright", "pikepdf"],
+              settings={"variant": job.variant, "header": job.header, "epoch": epoch, **system_versions()})
+    key.add_file(job.page, "page").add_text(assets or assets_digest(job.site))
+    return key.hexdigest()
+
+
+def assets_digest(site: Path) -> str:
+    """Every file under site/assets (read once per build, not once per PDF)."""
+    key = Key("pdf-assets", code=[__name__])
+    return key.add_tree(site / "assets").hexdigest(64)
+
+
+@functools.cache
+def system_versions() -> dict[str, str]:
+    """The Debian packages that draw the PDF: the browser and the fonts embedded."""
+    versions = {}
+    for package in ("chromium", "fonts-noto-cjk"):
+        try:
+            result = subprocess.run(["dpkg-query", "-W", "-f", "${Version}", package], capture_output=True, text=True, check=False)
+            versions[package] = result.stdout.strip() or "-"
+        except OSError:
+            versions[package] = "-"
     chromium = Path(CHROMIUM)
-    facts = [job.variant, job.header, str(epoch), importlib.metadata.version("mkdocs-material"),
-             str(chromium.stat().st_size if chromium.exists() else 0)]
-    digest.update("\0".join(facts).encode())
-    return digest.hexdigest()[:32]
+    versions["chromium-size"] = str(chromium.stat().st_size if chromium.exists() else 0)
+    return versions
 
 
 def _reuse(cached: Path, target: Path) -> bool:

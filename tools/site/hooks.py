@@ -19,6 +19,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 
 from tools.annotate.glossary import Term  # noqa: E402
 from tools.common import contract  # noqa: E402
+from tools.common.cachekey import Key  # noqa: E402
 from tools.common.paths import SOURCES, TEMPLATE_CACHE  # noqa: E402
 from tools.common.ui import Strings, count_word, load_strings  # noqa: E402
 from tools.publish.bundle import ZIP_NAME  # noqa: E402
@@ -197,14 +198,38 @@ def zip_link(output: str, root: str, lang: str) -> str:
 
 
 def on_env(env, config, files, **kwargs):
-    """Compiled templates are kept between builds (.cache/jinja, keyed by each template's
-    source): static-i18n builds every language with a fresh theme environment, and compiling
-    Material's templates again for each was a tenth of a warm build."""
+    """Compiled templates are kept between builds (.cache/jinja): static-i18n builds every language
+    with a fresh theme environment, and compiling Material's templates again for each was a tenth
+    of a warm build. Jinja checks each template's source itself; the folder is named by a key
+    (`tools.common.cachekey`) of what else shapes the compiled code: this module, the versions of
+    Jinja and of the engine, theme and plugins, and the environment's settings."""
     import jinja2
 
-    TEMPLATE_CACHE.mkdir(parents=True, exist_ok=True)
-    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(TEMPLATE_CACHE))
+    folder = TEMPLATE_CACHE / template_key(env)
+    folder.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
     return env
+
+
+def _stable(value) -> str:
+    """A setting as text without memory addresses (a function by its qualified name)."""
+    if callable(value):
+        return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', type(value).__qualname__)}"
+    return repr(value)
+
+
+def template_key(env) -> str:
+    settings = {name: _stable(getattr(env, name, None)) for name in (
+        "block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
+        "comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix",
+        "trim_blocks", "lstrip_blocks", "newline_sequence", "keep_trailing_newline", "optimized",
+        "autoescape", "finalize", "undefined", "is_async")}
+    settings["extensions"] = " ".join(sorted(env.extensions))
+    settings["filters"] = " ".join(sorted(env.filters))  # the compiler checks names it calls
+    settings["tests"] = " ".join(sorted(env.tests))
+    key = Key("jinja", code=["tools.site.hooks"], settings=settings,
+              libraries=["jinja2", "markupsafe", "mkdocs", "properdocs", "mkdocs-material", "mkdocs-static-i18n"])
+    return key.hexdigest()
 
 
 def inside_another_language_build(config) -> bool:

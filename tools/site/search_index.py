@@ -27,14 +27,13 @@ Layout: {"pages": [[url, title, short]], "docs": [[page, anchor, number, title, 
 from __future__ import annotations
 
 import functools
-import hashlib
-import importlib.metadata
 import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tools.common import contract
+from tools.common.cachekey import Key
 from tools.common.paths import VOCABULARY_CACHE
 from tools.model import anchors
 from tools.site.htmltext import ArticleParser
@@ -185,12 +184,13 @@ def vocabulary(index: dict) -> list[str]:
 
 
 def cached_vocabulary(index: dict, cache: Path = VOCABULARY_CACHE) -> list[str]:
-    """vocabulary(), kept in .cache/search under a digest of the texts and jieba's version:
-    loading jieba's model and segmenting every text was a fifth of a warm site build."""
-    digest = hashlib.sha256(importlib.metadata.version("jieba").encode())
+    """vocabulary(), kept in .cache/search under a key of the texts, this module's code (CJK_WORD,
+    the segmentation) and jieba's version: loading jieba's model and segmenting every text was a
+    fifth of a warm site build."""
+    key = Key("search-vocabulary", code=[__name__], libraries=["jieba"])
     for text in texts(index):
-        digest.update(text.encode("utf-8") + b"\0")
-    path = cache / f"vocabulary-{digest.hexdigest()[:32]}.txt"
+        key.add_text(text)
+    path = cache / f"vocabulary-{key.hexdigest()}.txt"
     if path.is_file():
         return path.read_text(encoding="utf-8").split(" ")
     words = vocabulary(index)
