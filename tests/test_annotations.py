@@ -146,6 +146,103 @@ def test_each_term_has_one_tooltip_per_section(built_site):
         assert len(titles) == len(set(titles))
 
 
+class FirstUses(HTMLParser):
+    """A plan page's article as sections (cut at every heading), each a list of runs: the text of
+    one text node of a plan paragraph (`<p id="…-pN">`, outside twins, copies, links and code) as
+    the Markdown tree had it before the tooltips split it, with the <abbr> spans found in it."""
+
+    SKIP = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "kbd", "script", "style", "svg", "summary"}
+    PARAGRAPH = re.compile(r"-p\d+$")
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, bool, bool]] = []  # (tag, text may carry tooltips, tooltips excluded)
+        self.sections: list[list[tuple[str, list[tuple[int, str]]]]] = [[]]
+        self.run: list[str] = []
+        self.abbrs: list[tuple[int, str]] = []
+        self.in_abbr = False
+        self.outside: str | None = None
+
+    def eligible(self) -> bool:
+        return bool(self.stack) and self.stack[-1][1]
+
+    def close_run(self) -> None:
+        if self.run:
+            self.sections[-1].append(("".join(self.run), self.abbrs))
+        self.run, self.abbrs = [], []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "abbr" and self.eligible():
+            self.in_abbr = True
+            self.abbrs.append((len("".join(self.run)), ""))
+            return
+        self.close_run()
+        if tag == "abbr":  # a tooltip outside a plan paragraph (a card, a list, a table) also counts
+            self.outside = ""
+        if tag in Elements.VOID:
+            return
+        if tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
+            self.sections.append([])
+        classes = set((attrs.get("class") or "").split())
+        excluded = (tag in self.SKIP or bool(classes & {"tw", "no-tooltips"}) or "data-plan" in attrs
+                    or "data-search-exclude" in attrs or any(entry[2] for entry in self.stack))
+        eligible = not excluded and (bool(self.stack and self.stack[-1][1])
+                                     or (tag == "p" and bool(self.PARAGRAPH.search(attrs.get("id") or ""))))
+        self.stack.append((tag, eligible, excluded))
+
+    def handle_endtag(self, tag):
+        if tag == "abbr" and self.in_abbr:
+            self.in_abbr = False
+            return
+        if tag == "abbr" and self.outside is not None:
+            self.sections[-1].append(("", [(0, self.outside)]))
+            self.outside = None
+            return
+        self.close_run()
+        while self.stack:
+            if self.stack.pop()[0] == tag:
+                break
+
+    def handle_data(self, data):
+        if self.outside is not None:
+            self.outside += data
+        elif self.eligible():
+            if self.in_abbr and self.abbrs and not self.abbrs[-1][1]:
+                self.abbrs[-1] = (self.abbrs[-1][0], data)
+            self.run.append(data)
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_first_use_of_each_term_in_a_section_has_a_tooltip(built_site, notes, slug, lang):
+    """The other direction of "one tooltip per term and section": the first use of a term in a
+    plan paragraph of a section carries the tooltip (or an earlier use in the same section does)."""
+    from tools.annotate.glossary import matcher
+
+    by_form = {form.casefold(): term.id for term in notes.terms for form in term.forms(lang)}
+    found = matcher(tuple(sorted({form for term in notes.terms for form in term.forms(lang)})))
+    html = page(built_site, f"{'' if lang == 'zh' else 'en/'}{slug}/index.html")
+    parser = FirstUses()
+    parser.feed(html.split('<article class="md-content__inner', 1)[1].split("</article>", 1)[0])
+    parser.close_run()
+    checked = 0
+    for number, section in enumerate(parser.sections):
+        first_use: dict[str, tuple[int, int]] = {}
+        first_tooltip: dict[str, tuple[int, int]] = {}
+        for index, (text, abbrs) in enumerate(section):
+            for start, _end, form in found.finditer(text):
+                first_use.setdefault(by_form[form.casefold()], (index, start))
+            for start, written in abbrs:
+                if written.casefold() in by_form:
+                    first_tooltip.setdefault(by_form[written.casefold()], (index, start))
+        for term, place in first_use.items():
+            checked += 1
+            assert term in first_tooltip and first_tooltip[term] <= place, (
+                f"{slug} ({lang}), section {number}: the first use of {term} has no tooltip: {section[place[0]][0][:80]}")
+    assert checked >= 20, "too few terms in plan paragraphs: the page is not read as expected"
+
+
 # -- targets ------------------------------------------------------------------------
 
 def test_every_plan_has_reviewed_targets(notes, plans):

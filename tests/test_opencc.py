@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import opencc
@@ -39,8 +40,22 @@ def gansu_converted(gansu_raw) -> str:
 
 @pytest.mark.parametrize("source,target", sorted(MUST_RESTORE.items()))
 def test_taiwan_vocabulary_restored(gansu_raw, gansu_converted, source, target):
+    """Where the source wrote the Taiwan form, the mainland form comes out: not merely somewhere
+    in the text (知識產權 also yields 知识产权). On each line that holds it, writing a neutral 〇 in
+    its place removes exactly as many of the mainland form from the converted line."""
     assert source in gansu_raw, f"{source} should occur in the Gansu source"
     assert target in gansu_converted
+    assert script.to_mainland(source) == target
+    longer = re.compile("|".join(re.escape(other) for other in MUST_RESTORE if source in other and other != source) or "(?!)")
+    for line in (line for line in gansu_raw.splitlines() if source in line):
+        # Occurrences inside a longer listed phrase (網路 in 網際網路) belong to that phrase.
+        pieces = longer.split(line)
+        expected = sum(piece.count(source) for piece in pieces)
+        masked = "".join(piece.replace(source, "〇") + (found or "") for piece, found in
+                         zip(pieces, [m.group(0) for m in longer.finditer(line)] + [None], strict=True))
+        with_it = script.to_mainland(line).count(target)
+        without_it = script.to_mainland(masked).count(target)
+        assert with_it - without_it == expected, f"{source} → {target} not at its place in: {line[:60]}"
 
 
 @pytest.mark.parametrize("word", TAIWAN_LEFTOVERS)
