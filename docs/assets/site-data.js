@@ -1,5 +1,6 @@
 window.IP_PLANS = {
  "names": {
+  "accessed": "data-accessed",
   "article": "article.md-content__inner",
   "box": "box",
   "cite": "data-cite",
@@ -12,6 +13,7 @@ window.IP_PLANS = {
   "compareColumns": "2 3",
   "comparePicker": "compare-picker",
   "comparePlan": "compare-plan",
+  "cslEntry": "csl-entry",
   "definition": "data-definition",
   "duty": "duty",
   "keepAnchor": "data-keep-anchor",

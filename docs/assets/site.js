@@ -345,3 +345,32 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();
+
+/* Issue 24: reference entries (tools/render/csl.py) carry the access date as
+   <time data-accessed="iso|long|year">; it is the reader's own date, so it is filled in here,
+   from the device's clock, in the form the entry's CSL style printed. */
+(function () {
+  "use strict";
+  var N = (window.IP_PLANS || { names: {} }).names;
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December"];
+  function two(n) { return (n < 10 ? "0" : "") + n; }
+  function fill() {
+    var today = new Date();
+    var y = today.getFullYear(), m = today.getMonth(), d = today.getDate();
+    var forms = {
+      iso: y + "-" + two(m + 1) + "-" + two(d),
+      long: MONTHS[m] + " " + d + ", " + y,
+      year: String(y)
+    };
+    var dates = document.querySelectorAll("time[" + (N.accessed || "data-accessed") + "]");
+    for (var i = 0; i < dates.length; i++) {
+      var form = dates[i].getAttribute(N.accessed || "data-accessed");
+      if (!forms[form]) continue;
+      dates[i].textContent = forms[form];
+      dates[i].setAttribute("datetime", forms.iso);
+    }
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fill);
+  else fill();
+})();

@@ -118,10 +118,21 @@ def names() -> dict[str, str]:
         "offlineZip": OFFLINE_ZIP,
         "plan": PLAN, "citeUrl": CITE_URL, "columns": COLUMNS, "compare": COMPARE, "comparePlan": COMPARE_PLAN,
         "comparePicker": COMPARE_PICKER, "compareColumns": " ".join(map(str, COMPARE_COLUMN_COUNTS)),
+        **EXPORT_NAMES,
     }
+
 
 # -- targets over time and plan passages shown away from their plan's page ---------
 LINEAGE_MARK = "lineage-status"  # the kept / changed / dropped / new mark of a target (tools/render/target_lineage.py)
 LINEAGE_STATUS = "data-lineage-status"  # on that mark: kept, changed, dropped or new, whatever the page's language
 LINEAGE_TABLE = "lineage-table"  # around the targets-over-time table
 CLASSES.update({LINEAGE_MARK, LINEAGE_TABLE})
+
+# -- citations and exports (issue 24: tools/render/csl.py, refexport.py, plan_cards.cite_card) --
+CITE_CARD_ID = "cite-this"  # the plan page's card of reference entries and downloads
+CSL_ENTRIES = "csl-entries"  # a list of reference entries (plan page card, How-to-cite page)
+CSL_ENTRY = "csl-entry"  # one style's reference entry
+CSL_STYLE = "data-csl-style"  # on an entry: its style key (tools.render.csl.Style.key)
+ACCESSED = "data-accessed"  # an access date site.js fills in from the reader's clock: iso, long or year
+EXPORT_LINKS = "export-links"  # the download links of a plan's other formats (BibTeX, RIS, EPUB …)
+EXPORT_NAMES = {"accessed": ACCESSED, "cslEntry": CSL_ENTRY}

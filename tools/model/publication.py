@@ -71,3 +71,12 @@ PDF_MEDIA_TYPE = "application/pdf"
 def pdf_path(slug: str, variant: str) -> str:
     """Where a plan's PDF sits under site/: pdf/<slug>.<variant>.pdf."""
     return f"pdf/{slug}.{variant}.pdf"
+
+
+# -- the EPUB books (written by tools.publish.epub after the MkDocs build; issue 24) ----------
+EPUB_MEDIA_TYPE = "application/epub+zip"
+
+
+def epub_path(slug: str, lang: str) -> str:
+    """Where a plan's EPUB sits under site/: epub/<slug>.<lang>.epub."""
+    return f"epub/{slug}.{lang}.epub"

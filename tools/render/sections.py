@@ -43,6 +43,7 @@ def render_cite_page(corpus: Corpus, lang: str) -> str:
         # Out of the search index: the sections are indexed where they stand, and a list of
         # every citation would answer every query with this page.
         out += ["/// html | div", f"    attrs: {{{contract.SEARCH_EXCLUDE}: ''}}", ""]
+        out += csl_block(corpus, plan, lang)
         out += [f"| {labels['col_number']} | {labels['col_title']} | {labels['col_citation']} |", "|---|---|---|"]
         for section in plan.walk():
             link = f"[{safe(corpus.section_title(plan, section.id, lang))}]({anchors.page_link(slug, section.id)})"
@@ -50,3 +51,22 @@ def render_cite_page(corpus: Corpus, lang: str) -> str:
             out.append(f"| {safe(place)} `{section.id}` | {link} | {safe(corpus.citation(plan, section.id, lang))} |")
         out += ["", "///", ""]
     return "\n".join(out)
+
+
+def csl_block(corpus: Corpus, plan, lang: str) -> list[str]:
+    """The plan's reference entries (tools/render/csl.py) in every style of the page language,
+    and, for the author-date styles, the in-text form with the first section as locator."""
+    from tools.render import csl
+
+    edition = corpus.publication.name_en
+    rendered = csl.entries(plan, lang, edition, csl.revised_of(corpus, plan))
+    items = "".join(csl.entry_html(style, entry, lang, lang) for style, entry in rendered)
+    out = [f"**{safe(corpus.strings.get(lang, 'cite_entries_heading'))}**", "", f'<dl class="{contract.CSL_ENTRIES}">{items}</dl>', ""]
+    first = next(iter(plan.walk()), None)
+    if lang == "en" and first is not None:
+        place = corpus.place(plan, first.id, lang).lstrip("§")
+        label = safe(corpus.strings.get(lang, "cite_in_text", place=place))
+        for style, entry in rendered:
+            out += [f'<p class="{contract.CSL_ENTRY}" {contract.CSL_STYLE}="{style.key}-in-text">{label} ({style.name_en}): '
+                    f'{entry.in_text.replace(csl.LOCATOR, place)}</p>', ""]
+    return out
