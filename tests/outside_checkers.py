@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tools.common.paths import REPO
+from tools.model.publication import WRITTEN_AFTER_BUILD
 from tools.site import material
 
 # Installed by `make test-deps` (npm ci from package.json / package-lock.json, vnu-jar 26.9.27).
@@ -69,9 +70,10 @@ def not_allowed(errors: list[HtmlError]) -> list[HtmlError]:
 
 # -- LinkChecker ----------------------------------------------------------------------------------
 
-# What the crawl leaves out, each checked elsewhere: the PDF handouts are printed after the MkDocs
-# build that the tests read (tests/test_pdf.py checks the pages' links to them).
-IGNORED = [r"/pdf/[a-z0-9-]+\.(zh|en|zh-en)\.pdf$"]
+# What the crawl leaves out, each checked elsewhere: the PDF handouts and the EPUBs are written
+# after the MkDocs build that the tests read (tests/test_pdf.py and tests/test_epub.py check the
+# pages' links to them).
+IGNORED = [rf"/{pattern}$" for pattern in WRITTEN_AFTER_BUILD]
 CONFIG = """[checking]
 threads=4
 # The test server answers with a LinkChecker header, which lifts the default 10 requests/s.

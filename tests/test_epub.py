@@ -15,6 +15,7 @@ import pytest
 from support import plan_slugs
 
 from tools.build import load_corpus
+from tools.common import contract
 from tools.common.ui import LANGS
 from tools.model.publication import epub_path
 from tools.publish import epub
@@ -28,12 +29,11 @@ CHECKER = Path(__file__).with_name("EpubCheckAll.java")
 def books(built_site, tmp_path_factory) -> Path:
     """The EPUBs written into a copy of the built site's plan pages."""
     site = tmp_path_factory.mktemp("epub") / "site"
-    for slug in SLUGS:
-        for lang in LANGS:
-            page = epub.page_file(built_site, slug, lang)
-            target = epub.page_file(site, slug, lang)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy(page, target)
+    listings = [Path(prefix) / "open-data" / "index.html" for prefix in ("", "en")]
+    pages = [epub.page_file(Path(), slug, lang) for slug in SLUGS for lang in LANGS] + listings
+    for page in pages:
+        (site / page).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(built_site / page, site / page)
     assert epub.main([str(site)]) == 0
     return site
 
@@ -74,6 +74,8 @@ def test_books_keep_the_page_anchors_and_cards(built_site, books, slug):
         assert ("unofficial" in book_ids) == (lang == "en")
         assert f'lang="{ "zh-Hans" if lang == "zh" else "en"}" xml:lang=' in xhtml
         assert 'class="twin' not in xhtml and "cite-this" not in xhtml
+        # Only this plan's text: no similar passage of another plan (data-plan copies).
+        assert not tree.xpath(f"//*[@{contract.PLAN}]") and f'class="{contract.SIMILAR}' not in xhtml
         with zipfile.ZipFile(books / epub_path(slug, lang)) as book:
             nav = book.read("EPUB/nav.xhtml").decode("utf-8")
             opf = book.read("EPUB/content.opf").decode("utf-8")
@@ -92,10 +94,27 @@ def test_rebuild_gives_the_same_bytes(built_site):
         assert {info.date_time for info in book.infolist()} == {epub.source_date().timetuple()[:6]}
 
 
-def test_plan_pages_link_both_books(built_site):
-    html = (built_site / "yuxi-2021" / "index.html").read_text(encoding="utf-8")
-    for lang in LANGS:
-        assert f'href="../{epub_path("yuxi-2021", lang)}"' in html
+@pytest.mark.parametrize("lang", LANGS)
+def test_pages_link_the_books_written_after_the_build(books, lang):
+    """The links tests/test_links.py leaves out (written after the MkDocs build): every plan page
+    and the open-data page link both books of each plan, and each link reaches a written book."""
+    written = {(books / epub_path(slug, book)).resolve() for slug in SLUGS for book in LANGS}
+    assert all(path.is_file() for path in written)
+    prefix = "" if lang == "zh" else "en/"
+    for slug in SLUGS:
+        page = books / prefix / slug / "index.html"
+        hrefs = re.findall(r'href="([^"]+\.epub)"', page.read_text(encoding="utf-8"))
+        assert [(page.parent / href).resolve() for href in hrefs] == [
+            (books / epub_path(slug, book)).resolve() for book in LANGS], slug
+    listing = books / prefix / "open-data" / "index.html"
+    html = listing.read_text(encoding="utf-8")
+    assert {(listing.parent / href).resolve() for href in re.findall(r'href="([^"]+\.epub)"', html)} == written
+    # tools.publish.epub fills in each book's size where the page held a placeholder.
+    for slug in SLUGS:
+        for book in LANGS:
+            path = epub_path(slug, book)
+            size = (books / path).stat().st_size
+            assert f'<span {contract.PDF_SIZE}="{path}">{size}</span>' in html, path
 
 
 def test_books_are_in_the_offline_bundle(books, tmp_path):

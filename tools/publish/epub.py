@@ -4,7 +4,8 @@ Made after the MkDocs build, like the PDFs, from each plan page's article, so th
 page's text, its anchor ids, the document information, the normalization record and (English)
 the unofficial-translation notice and translator's notes, with the page's `lang` attributes.
 What only makes sense on the web is left out: the other language's twins, the cite card (its
-access date is filled by a script), download links, permalink marks. A link to another page
+access date is filled by a script), download links, permalink marks, and the similar passages
+(other plans' text, left out of the PDFs too). A link to another page
 becomes plain text (no package holds that page); links inside the page stay.
 
 The navigation document is built from the headings (h2–h4, nested). Reproducible: the
@@ -35,7 +36,8 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Cards and controls of the web page that have no place in a book.
 DROPPED_IDS = (c.CITE_CARD_ID,)
 DROPPED_TAGS = ("script", "button", "svg", "form", "input", "label")
-DROPPED_CLASSES = (c.TWIN, c.PDF_LINKS, c.EXPORT_LINKS, "headerlink", c.CITE_BUTTON)
+# Similar passages are other plans' text (contract.SIMILAR): never in a plan's book, as in its PDFs.
+DROPPED_CLASSES = (c.TWIN, c.PDF_LINKS, c.EXPORT_LINKS, "headerlink", c.CITE_BUTTON, c.SIMILAR)
 STYLESHEET = """body { font-family: serif; line-height: 1.6; }
 h1 { font-size: 1.4em; } h2 { font-size: 1.25em; } h3 { font-size: 1.1em; } h4 { font-size: 1em; }
 table { border-collapse: collapse; } th, td { border: 1px solid #999; padding: 0.2em 0.4em; }
