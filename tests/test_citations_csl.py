@@ -15,6 +15,7 @@ from support import plan_slugs
 from tools.build import load_corpus
 from tools.common import contract as c
 from tools.render import csl, refexport
+from tools.site import exports
 
 SLUGS = plan_slugs()
 EDITION = "Chinese Regional IP Plans (bilingual annotated edition)"
@@ -92,6 +93,7 @@ def test_undated_plan_gets_the_no_date_form(built_site):
     title = "Xinjiang Uygur Autonomous Region Intellectual Property (Patent) Plan for the 13th Five-Year Plan Period (2016–2020)"
     for text in en.values():
         assert text.count(title) == 1, text  # the title stands in for the author once (CSL substitute)
+        assert text.lower().count("rev. 20") == 1, text  # and what it carries (APA: the edition) once too
 
 
 def test_access_date_is_left_to_the_reader(corpus):
@@ -99,7 +101,7 @@ def test_access_date_is_left_to_the_reader(corpus):
     plan = corpus.by_slug["gansu-2021-2035"]
     assert all("accessed" not in item for item in csl.records(plan, EDITION))
     rendered = dict(csl.entries(plan, "zh", EDITION))
-    assert f'<time {c.ACCESSED}="iso">' in rendered[csl.GB2015].entry
+    assert f'<span {c.ACCESSED}="iso">____-__-__</span>' in rendered[csl.GB2015].entry
 
 
 @pytest.mark.parametrize("slug", SLUGS)
@@ -157,8 +159,6 @@ def test_vendored_2025_style_names_its_licence_and_revision():
 
 
 def test_addresses_become_absolute_with_a_base_url(built_site, tmp_path):
-    from tools.site import exports
-
     html = (built_site / "en" / "yuxi-2021" / "index.html").read_text(encoding="utf-8")
     rebased = exports.absolutize_entries(html, "https://plans.example/")
     entries = Entries()
@@ -187,11 +187,80 @@ def test_browser_fills_in_the_readers_access_date(built_site):
         try:
             page = browser.new_page()
             page.goto((built_site / "xinjiang-2016-2020" / "index.html").as_uri())
-            shown = page.evaluate("""() => [...document.querySelectorAll('time[data-accessed]')]
-                .map(t => [t.getAttribute('data-accessed'), t.textContent, t.getAttribute('datetime')])""")
+            shown = page.evaluate("""() => [...document.querySelectorAll('[data-accessed]')]
+                .map(t => [t.getAttribute('data-accessed'), t.textContent, t.getAttribute('datetime'), t.tagName])""")
             today = page.evaluate("() => { const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, d.getDate()]; }")
         finally:
             browser.close()
     iso = f"{today[0]}-{today[1]:02d}-{today[2]:02d}"
-    assert dict((form, text) for form, text, _ in shown) == {"year": str(today[0]), "iso": iso}
-    assert all(datetime == iso for _, _, datetime in shown)
+    assert dict((form, text) for form, text, _, _ in shown) == {"year": str(today[0]), "iso": iso}
+    assert all(datetime == iso and tag == "TIME" for _, _, datetime, tag in shown)
+
+
+# -- per section: the cite dialog's templates and the How-to-cite page's example --------------
+SCRIPT = re.compile(rf'<script type="application/json" {c.CSL_SECTIONS}="([^"]+)">(.*?)</script>', re.S)
+
+
+def page_file(built_site, slug: str, lang: str):
+    return (built_site / slug if lang == "zh" else built_site / "en" / slug) / "index.html"
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_plan_pages_carry_their_section_templates(built_site, corpus, slug):
+    """One template set per plan page: each style's entry with one address slot, the in-text
+    citation with one locator slot where the style prints a locator (not GB/T's [1]), and the
+    plan's citation prefix, which every data-cite on the page starts with (the rest is the place)."""
+    import html as html_module
+
+    for lang in ("zh", "en"):
+        page = page_file(built_site, slug, lang).read_text(encoding="utf-8")
+        found = SCRIPT.findall(page)
+        assert [owner for owner, _ in found] == [slug]
+        data = json.loads(found[0][1])
+        assert [style["key"] for style in data["styles"]] == [style.key for style in csl.STYLES[lang]]
+        for style in data["styles"]:
+            assert style["entry"].count(data["address"]) == 1
+            assert style["inText"].count(data["locator"]) == (1 if lang == "en" else 0)
+        cites = [html_module.unescape(cite) for cite in re.findall(rf' {c.CITE}="([^"]*)"', page)]
+        assert cites and all(cite.startswith(data["prefix"]) and len(cite) > len(data["prefix"]) for cite in cites)
+        assert data["prefix"] + corpus.place(corpus.by_slug[slug], "s1", lang) == corpus.citation(corpus.by_slug[slug], "s1", lang)
+
+
+def test_comparison_pages_carry_each_shown_plans_templates(built_site):
+    page = (built_site / "topics" / "ip-finance" / "index.html").read_text(encoding="utf-8")
+    tree = lxml_html(page)
+    for owner, _ in SCRIPT.findall(page):
+        assert tree.xpath(f"//*[@{c.PLAN}='{owner}']//script[@{c.CSL_SECTIONS}='{owner}']")
+    groups = {group.get(c.PLAN) for group in tree.xpath(f"//*[contains(@class, '{c.COMPARE_PLAN}')][@{c.PLAN}]")}
+    assert groups and {owner for owner, _ in SCRIPT.findall(page)} == groups
+
+
+def lxml_html(text: str):
+    import lxml.html
+
+    return lxml.html.fromstring(text)
+
+
+def test_cite_page_gives_one_sections_entries(built_site, corpus):
+    """The How-to-cite page: per plan, its entries and those of its first section (address and,
+    in Chicago and APA, the in-text locator), rendered from the same templates."""
+    plan = corpus.by_slug["xinjiang-2021-2025"]
+    revised = csl.revised_of(corpus, plan)
+    page = (built_site / "en" / "cite" / "index.html").read_text(encoding="utf-8")
+    block = page[page.index('id="xinjiang-2021-2025"'):]
+    block = block[:block.index("<table")]
+    entries = Entries()
+    entries.feed(block)
+    assert entries.found["chicago-in-text"] == "In-text: (People's Government of the Xinjiang Uygur Autonomous Region 2021, sec. 1)"
+    assert entries.found["apa-in-text"] == "In-text: (People's Government of the Xinjiang Uygur Autonomous Region, 2021, Section 1)"
+    assert entries.found["chicago-section"].endswith(f"Rev. {revised}. Translated by {EDITION}. Originally published as "
+                                                    "新疆维吾尔自治区知识产权“十四五”规划. /en/xinjiang-2021-2025/#s1.")
+    zh = (built_site / "cite" / "index.html").read_text(encoding="utf-8")
+    block = zh[zh.index('id="xinjiang-2021-2025"'):]
+    entries = Entries()
+    entries.feed(block[:block.index("<table")])
+    assert entries.found["gb-t-7714-2025-section"] == (f"新疆维吾尔自治区人民政府. 新疆维吾尔自治区知识产权“十四五”规划[R/OL]. "
+                                                       f"本版{revised}修订. 2021-07-14. /xinjiang-2021-2025/#s1.")
+    assert "gb-t-7714-2025-in-text" not in entries.found  # the numeric style prints no locator
+    rebased = exports.absolutize_entries(block, "https://plans.example")
+    assert "https://plans.example/xinjiang-2021-2025/#s1." in rebased

@@ -133,6 +133,10 @@ CITE_CARD_ID = "cite-this"  # the plan page's card of reference entries and down
 CSL_ENTRIES = "csl-entries"  # a list of reference entries (plan page card, How-to-cite page)
 CSL_ENTRY = "csl-entry"  # one style's reference entry
 CSL_STYLE = "data-csl-style"  # on an entry: its style key (tools.render.csl.Style.key)
-ACCESSED = "data-accessed"  # an access date site.js fills in from the reader's clock: iso, long or year
+CSL_SECTIONS = "data-csl-sections"  # on a <script type="application/json">: a plan's per-section templates (csl.section_script)
+CITE_DIALOG_ENTRIES = "cite-dialog-entries"  # the cite dialog's list of a section's reference entries (site.js)
+ACCESSED = "data-accessed"  # an access date (a <span> placeholder, then the <time> site.js puts in from the reader's clock): iso, long or year
 EXPORT_LINKS = "export-links"  # the download links of a plan's other formats (BibTeX, RIS, EPUB …)
-EXPORT_NAMES = {"accessed": ACCESSED, "cslEntry": CSL_ENTRY}
+CLASSES.update({CSL_ENTRIES, CSL_ENTRY, EXPORT_LINKS, CITE_DIALOG_ENTRIES})
+EXPORT_NAMES = {"accessed": ACCESSED, "cslEntry": CSL_ENTRY, "cslEntries": CSL_ENTRIES, "cslStyle": CSL_STYLE,
+                "cslSections": CSL_SECTIONS, "citeDialogEntries": CITE_DIALOG_ENTRIES}

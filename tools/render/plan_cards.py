@@ -114,6 +114,9 @@ def cite_card(page: PageWriter) -> None:
         "",
         "///",
         "",
+        # The same entries for any section, filled in by the cite dialog (assets/site.js).
+        csl.section_script(page.corpus, page.plan, lang),
+        "",
     )
 
 

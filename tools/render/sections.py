@@ -54,19 +54,23 @@ def render_cite_page(corpus: Corpus, lang: str) -> str:
 
 
 def csl_block(corpus: Corpus, plan, lang: str) -> list[str]:
-    """The plan's reference entries (tools/render/csl.py) in every style of the page language,
-    and, for the author-date styles, the in-text form with the first section as locator."""
+    """The plan's reference entries (tools/render/csl.py) in every style of the page language, then
+    the same entries for one section (its first): the address the section's, and for the styles
+    that print a locator (Chicago, APA) the in-text citation naming it. The cite dialog shows
+    these for any section from the same templates (csl.section_script, assets/site.js)."""
     from tools.render import csl
 
-    edition = corpus.publication.name_en
-    rendered = csl.entries(plan, lang, edition, csl.revised_of(corpus, plan))
-    items = "".join(csl.entry_html(style, entry, lang, lang) for style, entry in rendered)
-    out = [f"**{safe(corpus.strings.get(lang, 'cite_entries_heading'))}**", "", f'<dl class="{contract.CSL_ENTRIES}">{items}</dl>', ""]
+    slug, strings = plan.data.slug, corpus.strings
+    rendered = csl.templates(plan, lang, corpus.publication.name_en, csl.revised_of(corpus, plan))
+    page = anchors.page_path(slug, lang)
+    items = "".join(csl.entry_html(style, csl.filled(template, page), lang, lang) for style, template in rendered)
+    out = [f"**{safe(strings.get(lang, 'cite_entries_heading'))}**", "", f'<dl class="{contract.CSL_ENTRIES}">{items}</dl>', ""]
     first = next(iter(plan.walk()), None)
-    if lang == "en" and first is not None:
-        place = corpus.place(plan, first.id, lang).lstrip("§")
-        label = safe(corpus.strings.get(lang, "cite_in_text", place=place))
-        for style, entry in rendered:
-            out += [f'<p class="{contract.CSL_ENTRY}" {contract.CSL_STYLE}="{style.key}-in-text">{label} ({style.name_en}): '
-                    f'{entry.in_text.replace(csl.LOCATOR, place)}</p>', ""]
-    return out
+    if first is None:
+        return out
+    place = corpus.place(plan, first.id, lang)
+    address = anchors.anchor_path(slug, first.id, lang)
+    section = [(style, csl.filled(template, address, csl.locator(place, lang))) for style, template in rendered]
+    items = "".join(csl.entry_html(style, entry, lang, lang, section=True, in_text_label=strings.get(lang, "js_cite_in_text"))
+                    for style, entry in section)
+    return out + [safe(strings.get(lang, "cite_section_example", place=place)), "", f'<dl class="{contract.CSL_ENTRIES}">{items}</dl>', ""]

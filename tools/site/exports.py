@@ -10,7 +10,8 @@ from pathlib import Path
 from tools.common import contract
 
 ENTRY = re.compile(rf'(<dd class="{contract.CSL_ENTRY}"[^>]*>)(.*?)(</dd>)', re.S)
-SITE_PATH = re.compile(r"(?<![\w/:.])(/(?:en/)?[a-z0-9][a-z0-9-]*/)(?=[\s.<)]|$)")
+# A page's site-relative address in an entry, with a section's #anchor (How-to-cite page) or without.
+SITE_PATH = re.compile(r"(?<![\w/:.])(/(?:en/)?[a-z0-9][a-z0-9-]*/(?:#[a-z0-9-]+)?)(?=[\s.<)]|$)")
 # In each download format, the line that holds the address, up to the site-relative path.
 DOWNLOAD_URL = {".json": re.compile(r'("URL": ")(/)'), ".bib": re.compile(r"(\burl = \{)(/)"),
                 ".ris": re.compile(r"(^UR  - )(/)", re.M)}
