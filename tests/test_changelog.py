@@ -51,3 +51,18 @@ def test_history_page_in_both_languages(built_site, corpus):
         html = (built_site / path).read_text(encoding="utf-8")
         for revision in corpus.revisions:
             assert revision.date in html
+
+
+def test_anchors_are_ids_the_history_page_can_link(corpus, tmp_path):
+    """A table row or paragraph is an anchor; a table cell's translation key is not (no element
+    carries it, so the history page's link would lead nowhere): the build stops at its line."""
+    from tools.common.errors import InputError
+    from tools.model.changelog import load_changelog
+
+    path = tmp_path / "changelog.toml"
+    entry = '[[revision]]\ndate = "2026-12-05"\nplans = ["xinjiang-2016-2020"]\nanchors = ["xinjiang-2016-2020#{}"]\nzh = "改"\nen = "Revised"\n'
+    path.write_text(entry.format("table-1-r9"), encoding="utf-8")
+    assert load_changelog(path, corpus.plans)[0].anchors == ("xinjiang-2016-2020#table-1-r9",)
+    path.write_text(entry.format("table-1-r9-c2"), encoding="utf-8")
+    with pytest.raises(InputError, match="no anchor 'table-1-r9-c2'"):
+        load_changelog(path, corpus.plans)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tools.common.tomldata import Entries
+from tools.model import anchors
 from tools.model.document import Plan
 
 TABLE = "revision"
@@ -25,9 +26,15 @@ class Revision:
 
 
 def plan_anchors(plan: Plan) -> set[str]:
-    from tools.annotate.translations import translation_units
+    """The ids a plan page carries for its text, which the history page links to: sections,
+    paragraphs, duty notes, boxes, tables and their rows, and the notice, preamble and closing.
+    Not the keys of translation units that have no id of their own (a table cell, a field of the
+    document information): a link to one would lead nowhere."""
+    from tools.model.document import anchored_texts
 
-    return {key for key, _ in translation_units(plan)} | {section.id for section in plan.walk()}
+    found = {section.id for section in plan.walk()} | set(anchored_texts(plan)) | {block.id for block in plan.all_blocks()}
+    parts = {anchors.NOTICE: plan.notice, anchors.PREAMBLE: plan.preamble, anchors.CLOSING: plan.closing}
+    return found | {part for part, blocks in parts.items() if blocks}
 
 
 def load_changelog(path: Path, plans: list[Plan]) -> list[Revision]:
