@@ -36,6 +36,7 @@ site: docs build-site ## Convert sources/, build site/ (both languages) and dist
 # before checking that the committed docs/ is fresh).
 build-site: mkdocs-build system-deps
 	$(BIN)/python -m tools pdf
+	$(BIN)/python -m tools epub
 	$(BIN)/python -m tools bundle
 
 # The site build alone: what the tests read (they print the PDFs and zip the bundle themselves).
@@ -47,9 +48,9 @@ mkdocs-build: venv
 # Debian packages that the PDFs (`make site`) and the tests need: Chromium and its driver,
 # Noto CJK fonts (embedded in the PDFs), poppler-utils (pdftotext, pdftoppm for the PDF tests).
 system-deps: ## Install Chromium, CJK fonts and poppler-utils (apt) when missing
-	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -d /usr/share/fonts/opentype/noto ] || [ ! -x /usr/bin/pdftotext ]; then \
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -d /usr/share/fonts/opentype/noto ] || [ ! -x /usr/bin/pdftotext ] || [ ! -e /usr/bin/epubcheck ]; then \
 	  $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver fonts-noto-cjk poppler-utils >/dev/null; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver fonts-noto-cjk poppler-utils epubcheck default-jre-headless >/dev/null; \
 	fi
 
 pdf: ## Print every plan page to PDF under site/pdf/ (after make site)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tools.common.paths import REPO
+from tools.model.publication import WRITTEN_AFTER_BUILD
 from tools.site import material
 
 # Installed by `make test-deps` (npm ci from package.json / package-lock.json, vnu-jar 26.9.27).
@@ -69,10 +70,10 @@ def not_allowed(errors: list[HtmlError]) -> list[HtmlError]:
 
 # -- LinkChecker ----------------------------------------------------------------------------------
 
-# What the crawl leaves out, each checked elsewhere: the PDF handouts are printed and the offline zip
-# is written after the MkDocs build that the tests read (tests/test_pdf.py checks the pages' links to
-# the PDFs, tests/test_links.py the zip's place and contents).
-IGNORED = [r"/pdf/[a-z0-9-]+\.(zh|en|zh-en)\.pdf$", r"/ip-plans-offline\.zip$"]
+# What the crawl leaves out, each checked elsewhere: the PDF handouts, the EPUBs and the offline zip
+# are written after the MkDocs build that the tests read (tests/test_pdf.py and tests/test_epub.py
+# check the pages' links to them, tests/test_links.py the zip's place and contents).
+IGNORED = [rf"/{pattern}$" for pattern in WRITTEN_AFTER_BUILD] + [r"/ip-plans-offline\.zip$"]
 CONFIG = """[checking]
 threads=4
 # The test server answers with a LinkChecker header, which lifts the default 10 requests/s.

@@ -55,7 +55,7 @@ def test_case(case, tmp_path, capsys):
     assert len(lines) == 1, err
     assert lines[0].startswith("error: ")
     assert expected in lines[0], lines[0]
-    assert any(name in lines[0] for name in ("test-plan.toml", "source.txt", "glossary.toml", "references.toml", "topics.toml"))
+    assert any(name in lines[0] for name in ("test-plan.toml", "source.txt", "glossary.toml", "references.toml", "topics.toml", "changelog.toml:"))
 
 
 def test_encodings_decode_to_the_same_text(tmp_path, capsys):

@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from tools.model.publication import written_after_build
 from tools.publish.bundle import BUNDLE_FOLDER, README_NAME, ZIP_NAME, make_bundle, publish_bundle
 
 
@@ -32,10 +33,14 @@ def parse(path: Path) -> Links:
     return parser
 
 
-def is_pdf_handout(root: Path, target: Path) -> bool:
-    """The PDFs are printed after the MkDocs build (tools.publish.pdf); tests/test_pdf.py checks
-    that the plan pages' links reach them."""
-    return target.parent == (root / "pdf").resolve() and target.suffix == ".pdf"
+def is_written_after_build(root: Path, target: Path) -> bool:
+    """The PDFs and EPUBs are written after the MkDocs build (tools.publish.pdf, tools.publish.epub);
+    tests/test_pdf.py and tests/test_epub.py write them and check that the pages' links reach them."""
+    try:
+        path = target.relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return False
+    return written_after_build(path)
 
 
 def broken_links(root: Path) -> list[str]:
@@ -53,7 +58,7 @@ def broken_links(root: Path) -> list[str]:
             target = (path.parent / unquote(url.path)).resolve() if url.path else path
             if target.is_dir():
                 target = target / "index.html"
-            if not target.exists() and not is_pdf_handout(root, target):
+            if not target.exists() and not is_written_after_build(root, target):
                 broken.append(f"{path.relative_to(root)} → {href}")
                 continue
             if url.fragment and target.suffix == ".html":

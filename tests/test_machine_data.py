@@ -16,7 +16,7 @@ from support import SLUGS
 from tools.build import generate
 from tools.common import contract
 from tools.common.paths import SOURCES, SourceTree
-from tools.model.publication import PDF_VARIANTS, load_publication, pdf_path
+from tools.model.publication import PDF_VARIANTS, epub_path, load_publication, pdf_path
 from tools.render.jsonld import LANGUAGE, absolutize, akn_path
 
 NS = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
@@ -231,6 +231,8 @@ def test_open_data_page_lists_every_file(built_site, lang):
     published = sorted(str(p.relative_to(built_site)) for p in (built_site / "data").rglob("*") if p.is_file())
     # The PDFs are printed after the MkDocs build; their sizes are filled in then (tests/test_pdf.py).
     pdfs = sorted(pdf_path(slug, variant) for slug in SLUGS for variant in PDF_VARIANTS)
+    # The EPUBs too (tools/publish/epub.py, issue 24), like the PDFs.
+    pdfs += sorted(epub_path(slug, book_lang) for slug in SLUGS for book_lang in LANGS)
     assert sorted(rows) == sorted(published + pdfs)
     publication = load_publication(SOURCES.publication)
     for name, (_, format_, size, _, licence) in rows.items():

@@ -3,8 +3,10 @@ character anywhere in the article, the plan text and the interface text around i
 (duty notes' （牵头）, glossary and topic lists, the document card, citations).
 
 Not Chinese context, and so not checked: elements marked with another language (the English
-twins, English names inside a Chinese page, which carry lang="en"), and, in the normalization
-record, the source's own forms quoted there in “…” to show what was changed."""
+twins, English names inside a Chinese page, which carry lang="en"), in the normalization
+record, the source's own forms quoted there in “…” to show what was changed, and reference
+entries (csl-entry), printed as their CSL style prescribes: GB/T 7714-2015 writes its
+著录用符号 half-width (中共甘肃省委, 甘肃省人民政府. … [R/OL]), as the standard's own examples do."""
 
 from __future__ import annotations
 
@@ -30,11 +32,14 @@ class ChineseText(ArticleParser):
         super().__init__(set(), set())
         self.langs: list[str] = []
         self.in_record: list[bool] = []
+        self.in_entry: list[bool] = []
         self.pieces: list[tuple[str, str]] = []  # (where, text)
 
     def start(self, tag, attributes):
         self.langs.append(attributes.get("lang") or (self.langs[-1] if self.langs else "zh"))
         self.in_record.append(attributes.get("id") == contract.NORMALIZATION_ID or bool(self.in_record and self.in_record[-1]))
+        entry = contract.CSL_ENTRY in (attributes.get("class") or "").split()
+        self.in_entry.append(entry or bool(self.in_entry and self.in_entry[-1]))
         if self.in_article and not self.skipping and self.chinese():
             for name in CITED_ATTRIBUTES:
                 if attributes.get(name):
@@ -44,11 +49,14 @@ class ChineseText(ArticleParser):
         if self.langs:
             self.langs.pop()
             self.in_record.pop()
+            self.in_entry.pop()
 
     def chinese(self) -> bool:
         return not self.langs or self.langs[-1].startswith("zh")
 
     def handle_data(self, data):
+        if self.in_entry and self.in_entry[-1]:
+            return
         if self.in_article and not self.skipping and self.chinese():
             record = bool(self.in_record and self.in_record[-1])
             self.pieces.append(("normalization record" if record else "text", QUOTED.sub("“”", data) if record else data))
@@ -92,6 +100,8 @@ def test_duty_notes_mark_the_lead_unit_in_full_width(built_site):
     (f'<article class="md-content__inner"><div id="{contract.NORMALIZATION_ID}"><p>删除：“字体:[ ]”：1 处</p></div></article>', False),
     (f'<article class="md-content__inner"><div id="{contract.NORMALIZATION_ID}"><p>来源:文件</p></div></article>', True),
     ('<p>文件信息:</p>', False),  # outside the article
+    (f'<article class="md-content__inner"><dd class="{contract.CSL_ENTRY}">中共甘肃省委, 甘肃省人民政府. 纲要[R/OL].</dd></article>', False),
+    (f'<article class="md-content__inner"><dd class="{contract.CSL_ENTRIES}">中共甘肃省委, 甘肃省人民政府</dd></article>', True),
 ])
 def test_the_check_finds_what_it_should(sample, bad):
     assert bool(offences(sample)) is bad

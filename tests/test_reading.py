@@ -64,7 +64,10 @@ SELECT = """([start, end, remove]) => {
 }"""
 
 RANGES = {
-    "heading to paragraphs": ("article h2[id]", "article h2[id] ~ p[id]:nth-of-type(3)"),
+    # The third paragraph after the first chapter heading (querySelector takes the first match).
+    # Not p[id]:nth-of-type(3): that counts every <p> of the article, the download lines before
+    # the text included, and so matched in one plan only by the number of those lines.
+    "heading to paragraphs": ("article h2[id]", "article h2[id] ~ p[id] ~ p[id] ~ p[id]"),
     "across a duty note": ("article p[id]:has(+ .tw + .duty)", "article .duty ~ p[id]"),
     "across a box": ("article p[id]:has(~ .box)", "article .box ~ p[id]"),
     "notice into the first section": ("article .notice p[id], article .preamble p[id]", "article h2[id] ~ p[id]"),

@@ -52,6 +52,30 @@ def site_data_js(corpus: Corpus) -> str:
     return "window.IP_PLANS = " + json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + ";\n"
 
 
+def export_files(corpus: Corpus) -> dict[str, str]:
+    """Issue 24's downloads: each plan's record as CSL-JSON, BibTeX and RIS."""
+    from tools.render import csl, refexport, tmx
+
+    files: dict[str, str] = {}
+    for plan in corpus.plans:
+        files.update(refexport.downloads(plan, corpus.publication.name_en, csl.revised_of(corpus, plan)))
+    files.update(tmx.files(corpus))
+    files.update(changelog_files(corpus))
+    return files
+
+
+def changelog_files(corpus: Corpus) -> dict[str, str]:
+    """The revision history page and the Atom feed, per language (sources/changelog.toml)."""
+    from tools.render.changelog_page import FEED_PATHS, feed, render_changelog_page
+
+    files: dict[str, str] = {}
+    for lang in LANGS:
+        suffix = "" if lang == "zh" else f".{lang}"
+        files[f"changelog/index{suffix}.md"] = render_changelog_page(corpus, corpus.revisions, lang)
+        files[FEED_PATHS[lang]] = feed(corpus, corpus.revisions, lang)
+    return files
+
+
 def generate_docs(corpus: Corpus) -> dict[str, str]:
     """Relative path under docs/ → file content, for every generated page and data file."""
     notes = corpus.notes
@@ -85,6 +109,7 @@ def generate_docs(corpus: Corpus) -> dict[str, str]:
     for plan in corpus.plans:
         for lang in LANGS:
             files[akn_path(plan.data.slug, lang)] = render_akn(corpus, plan, lang)
+    files.update(export_files(corpus))
     # Last: the open-data page lists every data file above, with its size.
     for lang in LANGS:
         suffix = "" if lang == "zh" else f".{lang}"

@@ -99,6 +99,12 @@ def cmd_topics(args: argparse.Namespace) -> int:
     return topic_proposals.run(args.tree, args.propose)
 
 
+def cmd_epub(args: argparse.Namespace) -> int:
+    from tools.publish import epub
+
+    return epub.main(args.rest)
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     from bench import build as bench
 
@@ -135,6 +141,8 @@ def parser() -> argparse.ArgumentParser:
     topics = sub.add_parser("topics", help="propose, for a plan, the sections that treat each topic (to confirm)")
     topics.add_argument("--propose", metavar="SLUG", required=True, help="the plan whose sections to propose")
     topics.set_defaults(func=cmd_topics)
+    epub = sub.add_parser("epub", help="write each plan's EPUB 3 books under site/epub/ (after mkdocs build)", add_help=False)
+    epub.set_defaults(func=cmd_epub)
     bench = sub.add_parser("bench", help="measure and write BENCHMARKS.md")
     bench.add_argument("--search", action="store_true", help="only search relevance and cost (replaces those sections)")
     bench.add_argument("--topics", action="store_true", help="only the topic proposer, leave one plan out (replaces its section)")
@@ -154,9 +162,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     top = parser()
     # `pdf` has its own options (tools.publish.pdf.main), which the top parser leaves over.
     args, extra = top.parse_known_args(argv)
-    if extra and args.command != "pdf":
+    if extra and args.command not in ("pdf", "epub"):
         top.error("unrecognized arguments: " + " ".join(extra))
-    if args.command == "pdf":
+    if args.command in ("pdf", "epub"):
         args.rest = extra
     args.tree = SourceTree(args.plans.parent if args.plans else args.sources)
     try:

@@ -1,9 +1,11 @@
 window.IP_PLANS = {
  "names": {
+  "accessed": "data-accessed",
   "article": "article.md-content__inner",
   "box": "box",
   "cite": "data-cite",
   "citeButton": "cite-button",
+  "citeDialogEntries": "cite-dialog-entries",
   "citeFallback": "cite-fallback",
   "citeStatus": "cite-status",
   "citeUrl": "data-cite-url",
@@ -12,6 +14,10 @@ window.IP_PLANS = {
   "compareColumns": "2 3",
   "comparePicker": "compare-picker",
   "comparePlan": "compare-plan",
+  "cslEntries": "csl-entries",
+  "cslEntry": "csl-entry",
+  "cslSections": "data-csl-sections",
+  "cslStyle": "data-csl-style",
   "definition": "data-definition",
   "duty": "duty",
   "keepAnchor": "data-keep-anchor",
@@ -32,6 +38,8 @@ window.IP_PLANS = {
  "ui": {
   "en": {
    "cite": "Cite",
+   "cite_entries": "Reference entries for this section",
+   "cite_in_text": "In-text: ",
    "close": "Close",
    "copied": "Link and citation copied",
    "copied_short": "Copied",
@@ -44,6 +52,8 @@ window.IP_PLANS = {
   },
   "zh": {
    "cite": "引用",
+   "cite_entries": "本节的参考文献著录",
+   "cite_in_text": "文内引用：",
    "close": "关闭",
    "copied": "已复制链接和引文",
    "copied_short": "已复制",

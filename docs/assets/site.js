@@ -63,16 +63,84 @@
      page title carries the page's canonical address (absolute when the site was built with
      a public base URL), each citable element its citation text. Nothing here composes them,
      and a file:// location is never copied. */
-  function citationFor(element) {
+  function addressFor(element) {
     /* A passage copied from a plan onto a comparison page carries its address in the plan. */
     var own = element.getAttribute(N.citeUrl);
-    if (own) return own + "\n" + element.getAttribute(N.cite);
+    if (own) return own;
     var title = document.getElementById(N.titleId);
     var page = title ? title.getAttribute(N.pageUrl) : "";
-    return page + "#" + element.id + "\n" + element.getAttribute(N.cite);
+    return page + "#" + element.id;
+  }
+  function citationFor(element) {
+    return addressFor(element) + "\n" + element.getAttribute(N.cite);
   }
 
-  /* Where a copy was asked for, so that focus can return there when the fallback closes. */
+  /* The section's reference entries (issue 24): the build renders each style's entry once per
+     plan, with a slot for the address and one for the locator (tools/render/csl.py
+     section_script, a JSON script beside the plan's passages); here the slots take the
+     element's canonical address and its place, which is its data-cite minus the plan's prefix. */
+  function escapeHtml(text) {
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
+  function sectionEntries(element) {
+    var holder = element.closest("[" + N.plan + "]") || document.querySelector(N.article);
+    var script = holder && holder.querySelector("script[" + N.cslSections + "]");
+    if (!script) return null;
+    var data;
+    try { data = JSON.parse(script.textContent); } catch (e) { return null; }
+    var cite = element.getAttribute(N.cite) || "";
+    var place = cite.indexOf(data.prefix) === 0 ? cite.slice(data.prefix.length) : cite;
+    if (data.sign && place.indexOf(data.sign) === 0) place = place.slice(data.sign.length);
+    var address = escapeHtml(addressFor(element));
+    var list = document.createElement("dl");
+    list.className = N.cslEntries + " " + N.citeDialogEntries;
+    for (var i = 0; i < data.styles.length; i++) {
+      var style = data.styles[i];
+      var name = document.createElement("dt");
+      name.textContent = style.name;
+      var entry = document.createElement("dd");
+      entry.className = N.cslEntry;
+      entry.setAttribute(N.cslStyle, style.key);
+      entry.setAttribute("lang", style.lang);
+      entry.innerHTML = style.entry.split(data.address).join(address);
+      list.appendChild(name);
+      list.appendChild(entry);
+      if (style.inText) {
+        var inText = document.createElement("dd");
+        inText.className = N.cslEntry;
+        inText.setAttribute(N.cslStyle, style.key + "-in-text");
+        inText.setAttribute("lang", style.lang);
+        inText.innerHTML = escapeHtml(T.cite_in_text) + style.inText.split(data.locator).join(escapeHtml(place));
+        list.appendChild(inText);
+      }
+    }
+    fillAccessDates(list);
+    return list;
+  }
+
+  /* The reader's access date in a reference entry: the build leaves <span data-accessed="iso|long|year">
+     (a <time> must hold a valid date), replaced here by a <time datetime> of the device's date, in
+     the form the entry's CSL style printed (tools/render/csl.py). */
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December"];
+  function fillAccessDates(scope) {
+    var today = new Date();
+    var y = today.getFullYear(), m = today.getMonth(), d = today.getDate();
+    var iso = y + "-" + (m < 9 ? "0" : "") + (m + 1) + "-" + (d < 10 ? "0" : "") + d;
+    var forms = { iso: iso, long: MONTHS[m] + " " + d + ", " + y, year: String(y) };
+    var dates = scope.querySelectorAll("span[" + N.accessed + "]");
+    for (var i = 0; i < dates.length; i++) {
+      var form = dates[i].getAttribute(N.accessed);
+      if (!forms[form]) continue;
+      var time = document.createElement("time");
+      time.setAttribute(N.accessed, form);
+      time.setAttribute("datetime", iso);
+      time.textContent = forms[form];
+      dates[i].parentNode.replaceChild(time, dates[i]);
+    }
+  }
+
+  /* Where a copy was asked for, so that focus can return there when the dialog closes. */
   var opener = null;
 
   function closeFallback() {
@@ -82,7 +150,9 @@
     opener = null;
   }
 
-  function showFallback(text, button) {
+  /* The cite dialog: the link and citation, selected for copying (already on the clipboard when
+     `copied`), and the section's reference entries in each style of the page's language. */
+  function showFallback(text, button, element, copied) {
     var old = document.querySelector("." + N.citeFallback);
     if (old) old.remove();
     opener = button || document.activeElement;
@@ -94,7 +164,7 @@
     var label = document.createElement("label");
     label.id = "cite-fallback-label";
     label.setAttribute("for", "cite-fallback-text");
-    label.textContent = T.select;
+    label.textContent = copied ? T.copied : T.select;
     var area = document.createElement("textarea");
     area.id = "cite-fallback-text";
     area.value = text;
@@ -113,7 +183,15 @@
         (document.activeElement === area ? close : area).focus();
       }
     });
-    box.appendChild(label); box.appendChild(area); box.appendChild(close);
+    box.appendChild(label); box.appendChild(area);
+    var entries = element ? sectionEntries(element) : null;
+    if (entries) {
+      var heading = document.createElement("p");
+      heading.textContent = T.cite_entries;
+      box.appendChild(heading);
+      box.appendChild(entries);
+    }
+    box.appendChild(close);
     document.body.appendChild(box);
     area.focus();
     area.select();
@@ -125,9 +203,10 @@
     if (navigator.clipboard && window.isSecureContext && location.protocol !== "file:") {
       navigator.clipboard.writeText(text).then(function () {
         flash(button);
-      }, function () { showFallback(text, button); });
+        showFallback(text, button, element, true);
+      }, function () { showFallback(text, button, element, false); });
     } else {
-      showFallback(text, button);
+      showFallback(text, button, element, false);
     }
   }
 
@@ -227,8 +306,13 @@
       var box = term.getBoundingClientRect();
       var width = tip.offsetWidth;
       var left = Math.max(8, Math.min(box.left, document.documentElement.clientWidth - width - 8));
+      /* Below the term, or above it when there is no room below: the pointer must be able to reach it (1.4.13). */
+      var top = box.bottom + 6;
+      if (top + tip.offsetHeight > document.documentElement.clientHeight - 8 && box.top - tip.offsetHeight - 6 >= 8) {
+        top = box.top - tip.offsetHeight - 6;
+      }
       tip.style.left = (left + window.scrollX) + "px";
-      tip.style.top = (box.bottom + window.scrollY + 6) + "px";
+      tip.style.top = (top + window.scrollY) + "px";
     }
     function hide() {
       clearTimeout(timer);
@@ -331,6 +415,7 @@
 
   function init() {
     var article = document.querySelector(N.article);
+    fillAccessDates(document);
     keepAnchor();
     addStatus();
     addTooltips();

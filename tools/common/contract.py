@@ -129,10 +129,25 @@ def names() -> dict[str, str]:
         "offlineZip": OFFLINE_ZIP,
         "plan": PLAN, "citeUrl": CITE_URL, "columns": COLUMNS, "compare": COMPARE, "comparePlan": COMPARE_PLAN,
         "comparePicker": COMPARE_PICKER, "compareColumns": " ".join(map(str, COMPARE_COLUMN_COUNTS)),
+        **EXPORT_NAMES,
     }
+
 
 # -- targets over time and plan passages shown away from their plan's page ---------
 LINEAGE_MARK = "lineage-status"  # the kept / changed / dropped / new mark of a target (tools/render/target_lineage.py)
 LINEAGE_STATUS = "data-lineage-status"  # on that mark: kept, changed, dropped or new, whatever the page's language
 LINEAGE_TABLE = "lineage-table"  # around the targets-over-time table
 CLASSES.update({LINEAGE_MARK, LINEAGE_TABLE})
+
+# -- citations and exports (issue 24: tools/render/csl.py, refexport.py, plan_cards.cite_card) --
+CITE_CARD_ID = "cite-this"  # the plan page's card of reference entries and downloads
+CSL_ENTRIES = "csl-entries"  # a list of reference entries (plan page card, How-to-cite page)
+CSL_ENTRY = "csl-entry"  # one style's reference entry
+CSL_STYLE = "data-csl-style"  # on an entry: its style key (tools.render.csl.Style.key)
+CSL_SECTIONS = "data-csl-sections"  # on a <script type="application/json">: a plan's per-section templates (csl.section_script)
+CITE_DIALOG_ENTRIES = "cite-dialog-entries"  # the cite dialog's list of a section's reference entries (site.js)
+ACCESSED = "data-accessed"  # an access date (a <span> placeholder, then the <time> site.js puts in from the reader's clock): iso, long or year
+EXPORT_LINKS = "export-links"  # the download links of a plan's other formats (BibTeX, RIS, EPUB …)
+CLASSES.update({CSL_ENTRIES, CSL_ENTRY, EXPORT_LINKS, CITE_DIALOG_ENTRIES})
+EXPORT_NAMES = {"accessed": ACCESSED, "cslEntry": CSL_ENTRY, "cslEntries": CSL_ENTRIES, "cslStyle": CSL_STYLE,
+                "cslSections": CSL_SECTIONS, "citeDialogEntries": CITE_DIALOG_ENTRIES}

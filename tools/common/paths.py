@@ -112,3 +112,7 @@ class SourceTree:
 
 
 SOURCES = SourceTree(REPO / "sources")
+
+
+# CSL styles vendored because no package ships them (tools.render.csl; licence in its README).
+CSL_STYLES = REPO / "sources" / "csl"

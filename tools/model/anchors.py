@@ -80,9 +80,12 @@ def printed_number(parent_number: str, own: str) -> str:
     return parent_number + joint + own
 
 
+SECTION_SIGN = "§"
+
+
 def english_number(section: str) -> str:
     """s3-1-1 → §3.1.1."""
-    return "§" + section[1:].replace("-", ".")
+    return SECTION_SIGN + section[1:].replace("-", ".")
 
 
 # -- citations ----------------------------------------------------------------
@@ -148,6 +151,16 @@ def place_name(anchor: str, lang: str, strings: Strings, numbers: Mapping[str, s
 def citation(plan_title: str, place: str, lang: str, strings: Strings) -> str:
     """《plan title》三（一）1 第2段 / Plan title (unofficial translation), §3.1.1 ¶2."""
     return strings.get(lang, "cite_format", title=plan_title, place=place)
+
+
+def citation_prefix(plan_title: str, lang: str, strings: Strings) -> str:
+    """What every citation of a plan starts with (《plan title》 / Plan title (unofficial
+    translation), ): an element's data-cite minus this prefix is its place (the cite dialog's
+    locator, assets/site.js). The place must come last in `cite_format` for this to hold."""
+    prefix = citation(plan_title, "", lang, strings)
+    if citation(plan_title, "PLACE", lang, strings) != prefix + "PLACE":
+        raise ValueError(f"ui.toml cite_format ({lang}) must end with {{place}}")
+    return prefix
 
 
 # -- addresses ----------------------------------------------------------------

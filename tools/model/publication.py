@@ -3,6 +3,7 @@ adds, and how a plan's 有效性 maps onto schema.org's LegalForceStatus."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path
@@ -71,3 +72,24 @@ PDF_MEDIA_TYPE = "application/pdf"
 def pdf_path(slug: str, variant: str) -> str:
     """Where a plan's PDF sits under site/: pdf/<slug>.<variant>.pdf."""
     return f"pdf/{slug}.{variant}.pdf"
+
+
+# -- the EPUB books (written by tools.publish.epub after the MkDocs build; issue 24) ----------
+EPUB_MEDIA_TYPE = "application/epub+zip"
+
+
+def epub_path(slug: str, lang: str) -> str:
+    """Where a plan's EPUB sits under site/: epub/<slug>.<lang>.epub."""
+    return f"epub/{slug}.{lang}.epub"
+
+
+# Files written into site/ after the MkDocs build (`make site`: tools.publish.pdf, then
+# tools.publish.epub), as paths under site/. A check of the MkDocs build alone (the tests' built
+# site, the link checkers) leaves them out; tests/test_pdf.py and tests/test_epub.py write them
+# and check every link to them.
+WRITTEN_AFTER_BUILD = (r"pdf/[a-z0-9-]+\.(?:zh|en|zh-en)\.pdf", r"epub/[a-z0-9-]+\.(?:zh|en)\.epub")
+
+
+def written_after_build(path: str) -> bool:
+    """Whether a path under site/ (pdf/x.zh.pdf) is one of the files written after the MkDocs build."""
+    return any(re.fullmatch(pattern, path) for pattern in WRITTEN_AFTER_BUILD)

@@ -44,6 +44,13 @@ class Corpus:
         a passage listed under several paragraphs is written once."""
         return {}
 
+    @cached_property
+    def revisions(self):
+        """This edition's revision history (sources/changelog.toml), checked against the plans."""
+        from tools.model.changelog import load_changelog
+
+        return load_changelog(self.tree.root / "changelog.toml", self.plans)
+
     def english(self, plan: Plan) -> dict[str, Entry]:
         slug = plan.data.slug
         if slug not in self._english:

@@ -14,6 +14,7 @@ from tools.common.ui import HTML_LANG, OTHER, localized
 from tools.model import anchors
 from tools.model.document import Plan
 from tools.model.publication import PDF_MEDIA_TYPE, pdf_path
+from tools.render import csl
 from tools.render.corpus import Corpus
 
 SCRIPT_OPEN = '<script type="application/ld+json">'
@@ -32,23 +33,25 @@ def akn_path(slug: str, lang: str) -> str:
 def legislation(corpus: Corpus, plan: Plan, lang: str) -> dict:
     data = plan.data
     publication = corpus.publication
-    url = anchors.page_path(data.slug, lang)
+    # The bibliographic facts come from the plan's CSL record (tools/render/csl.py, their one owner).
+    record = csl.record(plan, lang, publication.name_en)
+    url = record["URL"]
     other = OTHER[lang]
     item: dict = {
         "@context": "https://schema.org",
         "@type": "Legislation",
         "@id": url,
         "url": url,
-        "name": localized(data, "title", lang),
+        "name": record["title"],
         "alternateName": _unique([localized(data, "title", other), localized(data, "short", lang)]),
-        "legislationIdentifier": data.doc_number,
+        "legislationIdentifier": csl.record(plan, "zh", publication.name_en).get("number", ""),
         "legislationDate": data.date_written,
         "datePublished": data.date_published,
         "legislationJurisdiction": _area(localized(data, "jurisdiction", lang)),
         "legislationType": localized(data, "kind", lang),
         "legislationLegalForce": publication.force(data.validity_zh),
         "inLanguage": HTML_LANG[lang],
-        "publisher": [{"@type": "GovernmentOrganization", "name": name} for name in localized(data, "issuers", lang)],
+        "publisher": [{"@type": "GovernmentOrganization", "name": name["literal"]} for name in record.get("author", [])],
         "encoding": [
             {
                 "@type": "MediaObject",

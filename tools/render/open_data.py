@@ -43,6 +43,7 @@ def render_open_data_page(corpus: Corpus, files: dict[str, str], lang: str) -> s
         size = len(files[path].encode("utf-8"))
         out.append(f"| {link} | {entry.format} | {size} | {safe(localized(entry, 'schema', lang))} | {safe(licence)} |")
     out.extend(pdf_rows(corpus, lang, licence))
+    out.extend(epub_rows(corpus, lang, licence))
     return "\n".join(out) + "\n"
 
 
@@ -53,6 +54,25 @@ def pdf_rows(corpus: Corpus, lang: str, licence: str) -> list[str]:
     for plan in corpus.plans:
         for variant in PDF_VARIANTS:
             path = pdf_path(plan.data.slug, variant)
+            entry = corpus.publication.describe(path)
+            if entry is None:
+                raise InputError(corpus.tree.publication, None, f"no [[published]] entry describes {path}")
+            link = f'<a href="{root}{attr_html(path)}" download><code>{attr_html(path)}</code></a>'
+            size = f'<span {c.PDF_SIZE}="{attr_html(path)}">–</span>'
+            rows.append(f"| {link} | {entry.format} | {size} | {safe(localized(entry, 'schema', lang))} | {safe(licence)} |")
+    return rows
+
+
+def epub_rows(corpus: Corpus, lang: str, licence: str) -> list[str]:
+    """The EPUB books (issue 24), written after the MkDocs build like the PDFs: the size is a
+    placeholder that tools.publish.epub fills in on the built page."""
+    from tools.common.ui import LANGS
+    from tools.model.publication import epub_path
+
+    root, rows = anchors.to_site_root(lang), []
+    for plan in corpus.plans:
+        for book_lang in LANGS:
+            path = epub_path(plan.data.slug, book_lang)
             entry = corpus.publication.describe(path)
             if entry is None:
                 raise InputError(corpus.tree.publication, None, f"no [[published]] entry describes {path}")

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 def write_cards(page: PageWriter) -> None:
     unofficial_notice(page)
     pdf_links(page)
+    other_formats(page)
+    cite_card(page)
     metadata_card(page)
     targets_table(page)
     if page.lang == "en":
@@ -65,6 +67,60 @@ def pdf_links(page: PageWriter) -> None:
     )
 
 
+def other_formats(page: PageWriter) -> None:
+    """The plan's EPUBs (tools.publish.epub, after the MkDocs build) and translation memory
+    (tools/render/tmx.py), beside the PDFs; styled and printed like the PDF links."""
+    from tools.common.ui import LANGS
+    from tools.model.publication import EPUB_MEDIA_TYPE, epub_path
+    from tools.render import tmx
+
+    labels, root, slug = page.labels, anchors.to_site_root(page.lang), page.plan.data.slug
+    links = [
+        f'<a href="{root}{epub_path(slug, lang)}" download type="{EPUB_MEDIA_TYPE}">{attr_html(labels["epub_" + lang])}</a>'
+        for lang in LANGS
+    ] + [
+        f'<a href="{root}{tmx.tmx_path(slug)}" download>TMX</a>',
+        f'<a href="{root}{tmx.tsv_path(slug)}" download>TSV</a>',
+    ]
+    page.emit(
+        f'<p class="{c.PDF_LINKS} {c.EXPORT_LINKS} {c.ANNOTATION}" {c.SEARCH_EXCLUDE}>{attr_html(labels["other_formats"])}'
+        + labels["list_sep"].join(links) + "</p>",
+        "",
+    )
+
+
+def cite_card(page: PageWriter) -> None:
+    """Reference entries of the plan (zh page) or its translation (en page) from CSL, and the
+    record's downloads (tools/render/csl.py, refexport.py)."""
+    from tools.render import csl, refexport
+
+    lang, labels, root, slug = page.lang, page.labels, anchors.to_site_root(page.lang), page.plan.data.slug
+    edition = page.corpus.publication.name_en
+    rendered = csl.entries(page.plan, lang, edition, csl.revised_of(page.corpus, page.plan))
+    items = "".join(csl.entry_html(style, entry, lang, lang) for style, entry in rendered)
+    links = [
+        f'<a href="{root}{refexport.cite_path(slug, extension)}" download>{name}</a>'
+        for extension, name in refexport.FORMATS.items()
+    ]
+    page.emit(
+        f"/// details | {labels['cite_card_title']}",
+        "    type: quote",
+        f"    attrs: {{id: {c.CITE_CARD_ID}, class: '{c.ANNOTATION} {c.NO_TOOLTIPS}', {c.SEARCH_EXCLUDE}: ''}}",
+        "",
+        safe(labels["cite_card_intro"]),
+        "",
+        f'<dl class="{c.CSL_ENTRIES}">{items}</dl>',
+        "",
+        f'<p class="{c.EXPORT_LINKS}">{attr_html(labels["cite_downloads"])}' + labels["list_sep"].join(links) + "</p>",
+        "",
+        "///",
+        "",
+        # The same entries for any section, filled in by the cite dialog (assets/site.js).
+        csl.section_script(page.corpus, page.plan, lang),
+        "",
+    )
+
+
 def metadata_card(page: PageWriter) -> None:
     lang, labels = page.lang, page.labels
     data, meta = page.plan.data, page.plan.metadata
@@ -82,6 +138,7 @@ def metadata_card(page: PageWriter) -> None:
         ("name", _meta_text(page, "name")),
         ("site_source", _meta_text(page, "site_source")),
         ("published_at", meta.get("published_at", "")),
+        ("last_revision", _last_revision(page)),
     ]
     page.emit(
         f"/// details | {labels['meta_title']}",
@@ -106,6 +163,12 @@ def metadata_card(page: PageWriter) -> None:
                                            later=localized(page.corpus.by_slug[alignment.later].data, "short", lang))
             page.emit(f"| {safe(labels['succ_sections'])} | [{safe(name)}]({successor_page.link_from_plan_page(alignment)}) |")
     page.emit("///", "")
+
+
+def _last_revision(page: PageWriter) -> str:
+    from tools.model.changelog import last_revision
+
+    return last_revision(page.corpus.revisions, page.plan.data.slug)
 
 
 def _meta_text(page: PageWriter, key: str) -> str:

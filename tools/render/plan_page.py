@@ -24,7 +24,7 @@ from tools.model.document import Block, Duty, Plan, Section
 from tools.model.headings import heading_levels
 from tools.model.numbering import MARKERS
 from tools.model.numerals import roman
-from tools.render import jsonld, plan_cards
+from tools.render import jsonld, plan_cards, refmeta
 from tools.render.corpus import Corpus
 from tools.render.markdown import attr_html, class_attrs, data_attr, front_matter, safe
 from tools.render.similar_passages import expand_similar, placeholder, similar_lines
@@ -143,7 +143,9 @@ class PageWriter:
     # -- page -----------------------------------------------------------------
     def render(self) -> str:
         data = self.plan.data
-        self.emit(*front_matter(localized(data, "title", self.lang), localized(data, "description", self.lang)))
+        head = front_matter(localized(data, "title", self.lang), localized(data, "description", self.lang))
+        head[-2:-2] = refmeta.front_matter_lines(self.plan, self.lang, self.corpus.publication.name_en)
+        self.emit(*head)
         url = data_attr(c.PAGE_URL, anchors.page_path(data.slug, self.lang))
         self.emit(f"# {safe(localized(data, 'title', self.lang))} {{#{c.TITLE_ID}{url}}}", "")
         self.emit(jsonld.script(self.corpus, self.plan, self.lang), "")

@@ -43,6 +43,7 @@ def render_cite_page(corpus: Corpus, lang: str) -> str:
         # Out of the search index: the sections are indexed where they stand, and a list of
         # every citation would answer every query with this page.
         out += ["/// html | div", f"    attrs: {{{contract.SEARCH_EXCLUDE}: ''}}", ""]
+        out += csl_block(corpus, plan, lang)
         out += [f"| {labels['col_number']} | {labels['col_title']} | {labels['col_citation']} |", "|---|---|---|"]
         for section in plan.walk():
             link = f"[{safe(corpus.section_title(plan, section.id, lang))}]({anchors.page_link(slug, section.id)})"
@@ -50,3 +51,26 @@ def render_cite_page(corpus: Corpus, lang: str) -> str:
             out.append(f"| {safe(place)} `{section.id}` | {link} | {safe(corpus.citation(plan, section.id, lang))} |")
         out += ["", "///", ""]
     return "\n".join(out)
+
+
+def csl_block(corpus: Corpus, plan, lang: str) -> list[str]:
+    """The plan's reference entries (tools/render/csl.py) in every style of the page language, then
+    the same entries for one section (its first): the address the section's, and for the styles
+    that print a locator (Chicago, APA) the in-text citation naming it. The cite dialog shows
+    these for any section from the same templates (csl.section_script, assets/site.js)."""
+    from tools.render import csl
+
+    slug, strings = plan.data.slug, corpus.strings
+    rendered = csl.templates(plan, lang, corpus.publication.name_en, csl.revised_of(corpus, plan))
+    page = anchors.page_path(slug, lang)
+    items = "".join(csl.entry_html(style, csl.filled(template, page), lang, lang) for style, template in rendered)
+    out = [f"**{safe(strings.get(lang, 'cite_entries_heading'))}**", "", f'<dl class="{contract.CSL_ENTRIES}">{items}</dl>', ""]
+    first = next(iter(plan.walk()), None)
+    if first is None:
+        return out
+    place = corpus.place(plan, first.id, lang)
+    address = anchors.anchor_path(slug, first.id, lang)
+    section = [(style, csl.filled(template, address, csl.locator(place, lang))) for style, template in rendered]
+    items = "".join(csl.entry_html(style, entry, lang, lang, section=True, in_text_label=strings.get(lang, "js_cite_in_text"))
+                    for style, entry in section)
+    return out + [safe(strings.get(lang, "cite_section_example", place=place)), "", f'<dl class="{contract.CSL_ENTRIES}">{items}</dl>', ""]

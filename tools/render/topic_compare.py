@@ -26,6 +26,7 @@ from tools.common.ui import localized, pick
 from tools.model import anchors
 from tools.model.document import Plan, Section
 from tools.model.headings import heading_levels
+from tools.render import csl
 from tools.render.corpus import Corpus
 from tools.render.markdown import data_attr, safe
 from tools.render.plan_page import PageWriter
@@ -149,6 +150,9 @@ def render_compare_page(corpus: Corpus, topic: Topic, lang: str) -> str:
             f"/// details | {safe(summary)}",
             "    open: true",
             f"    attrs: {_yaml(attrs)}",
+            "",
+            # The plan's per-section reference entries, for the cite dialog of its passages (assets/site.js).
+            csl.section_script(corpus, plan, lang),
             "",
             f"/// html | div.{c.COMPARE_BODY}",
             "",

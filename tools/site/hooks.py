@@ -24,10 +24,10 @@ from tools.common.paths import SOURCES, TEMPLATE_CACHE  # noqa: E402
 from tools.common.ui import Strings, count_word, load_strings  # noqa: E402
 from tools.publish.bundle import ZIP_NAME  # noqa: E402
 from tools.render import jsonld  # noqa: E402
-from tools.site import material, search_index  # noqa: E402
+from tools.site import exports, material, search_index  # noqa: E402
 from tools.site.tooltips import GlossaryTooltipsExtension  # noqa: E402
 
-EXTRA_PAGES = ("targets/index.md", "glossary/index.md", "topics/index.md", "references/index.md", "cite/index.md", "open-data/index.md")
+EXTRA_PAGES = ("targets/index.md", "glossary/index.md", "topics/index.md", "references/index.md", "cite/index.md", "open-data/index.md", "changelog/index.md")
 
 
 def on_config(config, **kwargs):
@@ -147,6 +147,7 @@ def on_post_page(output, page, config, **kwargs):
     output = jsonld.absolutize(output, base)
     # Passages copied onto comparison pages carry their canonical address (tools/render/topic_compare.py).
     output = re.sub(rf'(\b{contract.CITE_URL}=")/', lambda match: f"{match.group(1)}{base}/", output)
+    output = exports.absolutize_entries(output, base)
     return re.sub(rf'(<h1\b[^>]*\b{contract.PAGE_URL}=")/', lambda match: f"{match.group(1)}{base}/", output, count=1)
 
 
@@ -252,6 +253,8 @@ def on_post_build(config, **kwargs):
     material.remove_unused_search_assets(site)
     write_not_found_pages(site)
     write_sitemaps(site, config)
+    if config.site_url:
+        exports.absolutize_downloads(site, config.site_url)
 
 
 def write_sitemaps(site: Path, config) -> None:
