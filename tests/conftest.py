@@ -8,12 +8,19 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from support import build_site  # noqa: E402
 
 from tools.build import load_plans  # noqa: E402
+
+# Property tests (tests/test_properties.py): the same examples on every run, few enough for `make
+# test`. HYPOTHESIS_PROFILE=explore searches further, with fresh random examples.
+settings.register_profile("ci", derandomize=True, max_examples=40, deadline=None, database=None, print_blob=False)
+settings.register_profile("explore", max_examples=1000, deadline=None, database=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 def pytest_addoption(parser):

@@ -63,6 +63,9 @@ case("empty", "source.txt:1: file is empty", b"")
 case("binary", "binary data", b"\x00\x01\x02PK\x03\x04" + bytes(range(256)))
 case("truncated-utf8", "file is truncated in the middle of a UTF-8 character", GOOD.encode("utf-8")[:-5])
 case("truncated-sentence", "source.txt:11: the last line stops mid-sentence; is the file truncated?", GOOD.rstrip("。\n") + "\n")
+# Found by tests/test_properties.py (generated numbering): a plan whose last paragraph ends with its
+# declared duty note was refused as truncated.
+case("duty-note-last", "ok", GOOD + "开展知识产权宣传〔责任单位：区市场监管局〕\n")
 case("undecodable", "cannot decode byte", GOOD.encode("utf-8") + b"\xff\xfe\xfa\xfb\xfc\n")
 # Big5 bytes are mostly valid GB18030 too; detection must not read them as GB18030 garbage.
 TRADITIONAL = """測試規劃
@@ -95,6 +98,10 @@ case("table-missing-cell", "source.txt:17: table row has 2 cells but the header 
 case("plan-missing-field", "test-plan.toml: missing required field 'title_en'", plan=PLAN.replace('title_en = "Test plan"\n', ""))
 case("plan-missing-source", "test-plan.toml:2: source file 'seeds/missing.txt' does not exist", plan=PLAN.replace("seeds/source.txt", "seeds/missing.txt"))
 case("plan-bad-toml", "test-plan.toml:3: invalid TOML", plan=PLAN.replace('script = "simplified"', "script = simplified"))
+# Found by tests/test_properties.py (a value replaced in the plan data): a line rule's match or reason
+# that is not a text stopped the build with a traceback.
+case("plan-line-rule-not-text", "test-plan.toml:17: [[lines]] entry 1 needs `match` (a text)", plan=PLAN.replace('match = "测试规划"', "match = [2025, 2021]"))
+case("plan-line-reason-not-text", "test-plan.toml:17: [[lines]] entry 1 needs `match` (a text)", plan=PLAN.replace('reason = "title"', "reason = [2025, 2021]"))
 case("plan-stale-line-rule", "line rule '不存在的行' matches no line of source.txt", plan=PLAN + '[[lines]]\nmatch = "不存在的行"\nrole = "drop"\n')
 case(
     "plan-unknown-slug", "test-plan.toml:16: predecessor 'no-such-plan' is not a plan in the corpus",

@@ -356,7 +356,9 @@ class Parser:
             if section.heading and not section.blocks and not section.children and section.level < innermost:
                 raise InputError(self.source, section.line, f"section {section.number} is empty; is the file truncated?")
         last = next(line for line in reversed(lines) if line.text)
-        if last.text[-1] not in SENTENCE_END and not last.tabbed and not last.row and not PIPE_ROW.match(last.text):
+        # A declared duty note (〔责任单位：…〕 after the sentence, or 责任单位：… on a line of its own) ends a line too.
+        noted = duties.trailing_note(last.text, self.scheme.duty_notes) or duties.line_note(last.text, self.scheme.duty_notes)
+        if last.text[-1] not in SENTENCE_END and not noted and not last.tabbed and not last.row and not PIPE_ROW.match(last.text):
             raise InputError(self.source, last.number, "the last line stops mid-sentence; is the file truncated?")
 
     def _walk(self, sections):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from tools.common.errors import InputError
 from tools.common.paths import SourceTree
-from tools.common.tomldata import ID_RE, line_of, load_toml, table_line
+from tools.common.tomldata import ID_RE, entry_lines, line_of, load_toml, table_line
 from tools.model import duties, numbering
 
 REQUIRED_TEXT = (
@@ -109,9 +109,17 @@ def load_plan(path: Path, tree: SourceTree) -> PlanData:
     if not source.is_file():
         raise InputError(path, line_of(raw, "source"), f"source file {data['source']!r} does not exist")
     rules = []
-    for index, rule in enumerate(data.get("lines", []), start=1):
-        if rule.get("role") not in LINE_ROLES or not rule.get("match"):
-            raise InputError(path, None, f"[[lines]] entry {index} needs `match` and a role among {', '.join(LINE_ROLES)}")
+    entries = entry_lines(raw, "lines")
+    lines = data.get("lines", [])
+    if not isinstance(lines, list):
+        raise InputError(path, line_of(raw, "lines"), "lines must be [[lines]] entries")
+    for index, rule in enumerate(lines, start=1):
+        where = entries[index - 1] if index <= len(entries) else None
+        texts = (rule.get("match"), rule.get("reason", ""), rule.get("field", "")) if isinstance(rule, dict) else (None,)
+        if not all(isinstance(text, str) for text in texts) or not texts[0] or rule.get("role") not in LINE_ROLES:
+            raise InputError(
+                path, where, f"[[lines]] entry {index} needs `match` (a text) and a role among {', '.join(LINE_ROLES)}; `reason` and `field` are texts",
+            )
         rules.append(LineRule(rule["match"], rule["role"], rule.get("reason", ""), rule.get("field", "")))
     lists = {key: _text_list(data, raw, path, key) for key in OPTIONAL_LISTS}
     if len(lists["issuers_zh"]) != len(lists["issuers_en"]):

@@ -1,0 +1,367 @@
+"""Every address the browser finds in script, checked without a browser: in the site and in the bundle.
+
+LinkChecker and tests/test_links.py follow the links of the markup. Material and the site's search
+also load files from addresses written into script, which no link checker reads:
+
+- each page's embedded configuration (`<script id="__config">`, overrides/main.html): `base`, the
+  root from which Material loads `search/search_index.json` (served), `search/search_index.js`
+  (file://) and `sitemap.xml`; `search`, the site's search worker with the page's language after
+  `#`; any other value that looks like an address;
+- the page's scripts, among them the polyfills of `extra.polyfills` (the vendored iframe-worker
+  shim, which runs the worker from file://);
+- the search worker (assets/search-worker.js): the index it imports, `new URL("../search/" + lang
+  + ".js", <worker address>)`, for the language after the `#`;
+- the indexes: `search/zh.js` and `search/en.js` (`self.SEARCH_DATA`: result addresses, page and
+  `#anchor`, resolved by Material against `base`) and Material's `search/search_index.json` / `.js`.
+
+Each must resolve, from the page that names it, to an existing file inside the site (an anchor to
+an id of that page, in the index's language). Addresses are resolved as the browser does
+(`new URL(ref, page)`), from file:// for ordinary pages; 404 pages are served for any missing
+address, so theirs must work from any depth of the served site (and the bundle, opened from
+file://, has no use for them).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import zipfile
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+from urllib.request import url2pathname
+
+import pytest
+
+from tools.publish.bundle import BUNDLE_FOLDER, make_bundle
+
+WORKER = "assets/search-worker.js"
+SEARCH_DATA = "self.SEARCH_DATA="
+MATERIAL_INDEX = "var __index = "
+# How the worker names its index: new URL("../search/" + lang + ".js", here…) (docs/assets/search-worker.js).
+WORKER_INDEX = re.compile(r'new URL\(\s*"([^"]*)"\s*\+\s*lang\s*\+\s*"([^"]*)"')
+WORKER_LANG = re.compile(r'/#(\w+)/\.test\(here\)\s*\?\s*"(\w+)"\s*:\s*"(\w+)"')
+# Files Material loads from `base` (bundle.min.js of Material 9.8.1: search index, served and
+# file://; the sitemap its language and version selectors read).
+FROM_BASE = ("search/search_index.json", "search/search_index.js", "sitemap.xml")
+# A configuration value that names a file: a scheme, a path with a slash, or a file name.
+ADDRESS_LIKE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|/|\.\.?(?:/|$))|\.(?:js|json|html|xml|css|txt)(?:[#?]|$)")
+SERVED = "http://site.invalid/"  # where a 404 page is read from: any depth of the served site
+
+
+class Page(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.lang = ""
+        self.ids: set[str] = set()
+        self.scripts: list[str] = []
+        self.config_text: str | None = None
+        self._in_config = False
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if attributes.get("id"):
+            self.ids.add(attributes["id"])
+        if tag == "html":
+            self.lang = attributes.get("lang") or ""
+        if tag == "script":
+            if attributes.get("src"):
+                self.scripts.append(attributes["src"])
+            if attributes.get("id") == "__config":
+                self._in_config = True
+                self.config_text = ""
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._in_config = False
+
+    def handle_data(self, data):
+        if self._in_config:
+            self.config_text += data
+
+
+@dataclass
+class Site:
+    """A built site (or an unzipped bundle) and what its files name."""
+
+    root: Path
+    served_404: bool = True  # check the 404 pages as the server uses them (not in the bundle)
+    problems: list[str] = field(default_factory=list)
+    pages: dict[Path, Page] = field(default_factory=dict)
+
+    def page(self, path: Path) -> Page:
+        if path not in self.pages:
+            parser = Page()
+            parser.feed(path.read_text(encoding="utf-8"))
+            self.pages[path] = parser
+        return self.pages[path]
+
+    def url_of(self, path: Path, depth_404: int = 0) -> str:
+        relative = path.relative_to(self.root).as_posix()
+        if path.name == "404.html":
+            # Served for /missing/…/page: deeper than the 404 page itself.
+            return SERVED + relative.removesuffix("404.html") + "missing/" * depth_404 + "page.html"
+        return path.as_uri()
+
+    def file_of(self, url: str) -> Path | None:
+        """The file a resolved address names, or None when it is outside the site."""
+        parts = urlsplit(url)
+        if parts.scheme == "file" and not parts.netloc:
+            target = Path(url2pathname(unquote(parts.path)))
+        elif url.startswith(SERVED):
+            target = self.root / unquote(parts.path).lstrip("/")
+        else:
+            return None
+        target = Path(os.path.normpath(target))
+        try:
+            target.relative_to(self.root.resolve())
+        except ValueError:
+            return None
+        return target / "index.html" if target.is_dir() else target
+
+    def resolve(self, where: str, ref: str, base_url: str, what: str) -> Path | None:
+        """`ref` resolved against `base_url` must be a file of the site; a problem is recorded otherwise."""
+        url = urljoin(base_url, ref)
+        target = self.file_of(url)
+        if target is None:
+            self.problems.append(f"{where}: {what} {ref!r} → {url} is outside the site")
+            return None
+        if not target.is_file():
+            self.problems.append(f"{where}: {what} {ref!r} → {target.relative_to(self.root.resolve()).as_posix()} does not exist")
+            return None
+        return target
+
+    def anchor(self, where: str, target: Path, anchor: str, what: str) -> None:
+        if anchor and unquote(anchor) not in self.page(target).ids:
+            self.problems.append(f"{where}: {what} #{anchor} is not an id of {target.relative_to(self.root.resolve()).as_posix()}")
+
+
+def worker_rules(site: Site) -> tuple[tuple[str, str], tuple[str, str, str]] | None:
+    """(prefix, suffix) of the index address and (marker, language if marked, otherwise) from the worker's own code."""
+    path = site.root / WORKER
+    if not path.is_file():
+        site.problems.append(f"{WORKER} does not exist")
+        return None
+    code = path.read_text(encoding="utf-8")
+    index, lang = WORKER_INDEX.findall(code), WORKER_LANG.search(code)
+    if len(index) != 1 or not lang:
+        site.problems.append(f"{WORKER}: no single `new URL(\"…\" + lang + \"…\", …)` index address or `/#…/.test(here)` language rule; update this test")
+        return None
+    return index[0], lang.groups()
+
+
+def check_config(site: Site, path: Path, rules) -> None:
+    page = site.page(path)
+    where = path.relative_to(site.root).as_posix()
+    if page.config_text is None:
+        site.problems.append(f"{where}: no embedded configuration (<script id=\"__config\">)")
+        return
+    try:
+        config = json.loads(page.config_text)
+    except ValueError as error:
+        site.problems.append(f"{where}: embedded configuration is not JSON ({error})")
+        return
+    lang = page.lang.split("-")[0]
+    # A 404 page is checked from two depths of the served site: its addresses must not depend on where it is served.
+    for depth in (1, 3) if path.name == "404.html" else (0,):
+        url = site.url_of(path, depth)
+        # Material: Ct.base = new URL(Ct.base, location.href); files from base with new URL(name, base).
+        base = urljoin(url, config.get("base", ""))
+        root_url = SERVED if path.name == "404.html" else site.root.as_uri() + "/"
+        if base != root_url:
+            site.problems.append(f"{where}: base {config.get('base')!r} → {base} is not the site root {root_url}")
+        else:
+            for name in FROM_BASE:
+                site.resolve(where, name, base, "file Material loads from base")
+        for src in page.scripts:
+            site.resolve(where, src, url, "script")
+        worker_ref = config.get("search")
+        if not isinstance(worker_ref, str):
+            site.problems.append(f"{where}: no search worker address in the configuration")
+            continue
+        worker = site.resolve(where, worker_ref, url, "search worker")
+        fragment = urlsplit(worker_ref).fragment
+        if worker is not None and worker.resolve() != (site.root / WORKER).resolve():
+            site.problems.append(f"{where}: search worker {worker_ref!r} is not {WORKER}")
+        if rules is None:
+            continue
+        (prefix, suffix), (marker, marked, otherwise) = rules
+        # The worker's own rule: /#zh/.test(its address) ? "zh" : "en".
+        worker_lang = marked if "#" + marker in urljoin(url, worker_ref) else otherwise
+        if fragment not in ("zh", "en") or worker_lang != lang:
+            site.problems.append(f"{where}: search worker address {worker_ref!r} gives the worker language {worker_lang!r}, the page is {page.lang!r}")
+        if worker is not None:
+            worker_url = urljoin(url, worker_ref).split("#")[0]
+            site.resolve(where, prefix + worker_lang + suffix, worker_url, "index the search worker imports")
+    for key, value in config.items():
+        if key in ("base", "search"):
+            continue
+        for text in _strings(value):
+            if ADDRESS_LIKE.search(text):
+                site.resolve(where, text, site.url_of(path, 1), f"configuration {key}")
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def check_search_files(site: Site, rules) -> None:
+    root_url = site.root.as_uri() + "/"
+    # Material's own index: the configuration only, in both forms; any document it lists must exist.
+    material = {}
+    for name in ("search/search_index.json", "search/search_index.js"):
+        path = site.root / name
+        if not path.is_file():
+            continue  # reported by the pages that load it
+        text = path.read_text(encoding="utf-8")
+        text = text.removeprefix(MATERIAL_INDEX) if name.endswith(".js") else text
+        try:
+            material[name] = json.loads(text)
+        except ValueError:
+            site.problems.append(f"{name}: not the JSON Material reads")
+            continue
+        for doc in material[name].get("docs", []):
+            location = doc.get("location", "")
+            target = site.resolve(name, location, root_url, "document")
+            if target is not None:
+                site.anchor(name, target, urlsplit(location).fragment, "document")
+    if len(material) == 2 and material["search/search_index.json"] != material["search/search_index.js"]:
+        site.problems.append("search/search_index.js and search/search_index.json differ")
+    if rules is None:
+        return
+    (prefix, suffix), _ = rules
+    worker_url = (site.root / WORKER).as_uri()
+    for lang in ("zh", "en"):
+        name = urljoin(worker_url, prefix + lang + suffix)
+        path = site.file_of(name)
+        if path is None or not path.is_file():
+            continue  # reported by the pages that load it
+        where = path.relative_to(site.root.resolve()).as_posix()
+        text = path.read_text(encoding="utf-8").strip().removesuffix(";")
+        if not text.startswith(SEARCH_DATA):
+            site.problems.append(f"{where}: does not start with {SEARCH_DATA}")
+            continue
+        data = json.loads(text.removeprefix(SEARCH_DATA))
+        targets = []
+        for page in data["pages"]:
+            # Material: new URL(location, base); the worker gives page[0] and page[0] + "#" + anchor.
+            target = site.resolve(where, page[0], root_url, "result page")
+            if target is not None and site.page(target).lang.split("-")[0] != lang:
+                site.problems.append(f"{where}: result page {page[0]} is not in {lang}")
+            targets.append(target)
+        for doc in data["docs"]:
+            target = targets[doc[0]] if 0 <= doc[0] < len(targets) else None
+            if target is not None:
+                site.anchor(where, target, doc[1], f"result {data['pages'][doc[0]][0]}")
+
+
+def embedded_url_problems(root: Path, served_404: bool = True) -> list[str]:
+    site = Site(root.resolve(), served_404)
+    rules = worker_rules(site)
+    pages = sorted(site.root.rglob("*.html"))
+    if not pages:
+        return [f"{root}: no pages"]
+    for path in pages:
+        if path.name == "404.html" and not served_404:
+            continue
+        check_config(site, path, rules)
+    check_search_files(site, rules)
+    return site.problems
+
+
+@pytest.fixture(scope="module")
+def bundle_tree(built_site, tmp_path_factory) -> Path:
+    """The offline bundle, unzipped (as tests/test_browser.py opens it from file://)."""
+    folder = tmp_path_factory.mktemp("bundle")
+    archive = folder / "ip-plans-offline.zip"
+    make_bundle(built_site, archive)
+    with zipfile.ZipFile(archive) as zipped:
+        zipped.extractall(folder)
+    return folder / BUNDLE_FOLDER
+
+
+def test_every_embedded_address_resolves_in_the_site(built_site):
+    assert embedded_url_problems(built_site) == []
+
+
+def test_every_embedded_address_resolves_in_the_bundle(bundle_tree):
+    assert embedded_url_problems(bundle_tree, served_404=False) == []
+
+
+def test_the_check_reads_what_it_claims(bundle_tree):
+    """A check that read nothing would pass too: it sees every page's configuration, both indexes and their anchors."""
+    site = Site(bundle_tree.resolve(), served_404=False)
+    rules = worker_rules(site)
+    assert rules == (("../search/", ".js"), ("zh", "zh", "en"))
+    pages = [p for p in site.root.rglob("*.html") if p.name != "404.html"]
+    assert len(pages) > 40
+    for path in pages:
+        check_config(site, path, rules)
+    langs = {p: site.page(p).lang.split("-")[0] for p in pages}
+    assert set(langs.values()) == {"zh", "en"}
+    assert all(json.loads(site.page(p).config_text)["search"].endswith("#" + lang) for p, lang in langs.items())
+    deep = site.page(site.root / "en" / "glossary" / "index.html")
+    assert json.loads(deep.config_text)["search"] == "../../" + WORKER + "#en"
+    assert any("iframe-worker" in src for src in deep.scripts)
+    check_search_files(site, rules)
+    assert site.problems == []
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+# Each break: (file, what is replaced, by what, a phrase the report must hold). One page of the
+# bundle is broken; everything else stays as built.
+PLAN_EN = "en/xinjiang-2021-2025/index.html"
+BREAKS = {
+    "absolute worker": (PLAN_EN, '"search": "../../assets/search-worker.js#en"', '"search": "/assets/search-worker.js#en"',
+                        "search worker '/assets/search-worker.js#en'"),
+    "un-relativised worker": (PLAN_EN, '"search": "../../assets/search-worker.js#en"', '"search": "assets/search-worker.js#en"',
+                              "en/xinjiang-2021-2025/assets/search-worker.js does not exist"),
+    "worker without language": (PLAN_EN, "search-worker.js#en", "search-worker.js", "gives the worker language"),
+    "worker in the other language": ("xinjiang-2021-2025/index.html", "search-worker.js#zh", "search-worker.js#en", "gives the worker language 'en'"),
+    "base absolute": (PLAN_EN, '"base": "../.."', '"base": "/"', "is not the site root"),
+    "base one level short": (PLAN_EN, '"base": "../.."', '"base": ".."', "is not the site root"),
+    "polyfill from the CDN": (PLAN_EN, "../../assets/vendor/iframe-worker/shim.js", "https://unpkg.com/iframe-worker/shim",
+                              "script 'https://unpkg.com/iframe-worker/shim'"),
+    "worker index path": (WORKER, '"../search/" + lang', '"search/" + lang', "assets/search/en.js does not exist"),
+    "index names a missing page": ("search/en.js", '"en/glossary/index.html"', '"en/glossary.html"', "en/glossary.html does not exist"),
+    "index names a missing anchor": ("search/zh.js", ',"s1-1",', ',"s1-1-x",', "#s1-1-x is not an id"),
+    "index in the wrong language": ("search/en.js", '"en/glossary/index.html"', '"glossary/index.html"', "result page glossary/index.html is not in en"),
+    "offline index missing": ("search/search_index.js", None, None, "search/search_index.js does not exist"),
+}
+
+
+@pytest.mark.parametrize("name", BREAKS)
+def test_a_broken_address_is_reported(name, bundle_tree, tmp_path):
+    file, old, new, phrase = BREAKS[name]
+    scratch = tmp_path / BUNDLE_FOLDER
+    shutil.copytree(bundle_tree, scratch, ignore=shutil.ignore_patterns("*.pdf"))
+    if old is None:
+        (scratch / file).unlink()
+    else:
+        _edit(scratch / file, old, new)
+    problems = embedded_url_problems(scratch, served_404=False)
+    assert any(phrase in problem for problem in problems), problems[:5]
+
+
+def test_a_404_page_that_works_only_at_its_own_depth_is_reported(built_site, tmp_path):
+    """The server answers /en/any/missing/page with en/404.html: a relative address there breaks."""
+    scratch = tmp_path / "site"
+    shutil.copytree(built_site, scratch, ignore=shutil.ignore_patterns("*.pdf", "*.zip"))
+    _edit(scratch / "en" / "404.html", '"search": "/assets/search-worker.js#en"', '"search": "../assets/search-worker.js#en"')
+    problems = embedded_url_problems(scratch)
+    assert any(problem.startswith("en/404.html: search worker '../assets/search-worker.js#en'") for problem in problems), problems
