@@ -24,7 +24,7 @@ from support import EPOCH, ROOT
 from tools.common import cachekey
 from tools.site import engine
 
-SHARED = ("ui.toml", "metadata-fields.toml", "publication.toml", "opencc")
+SHARED = ("ui.toml", "metadata-fields.toml", "publication.toml", "opencc", "csl")
 FIXTURES = ROOT / "tests" / "fixtures" / "sources"
 
 # (file, text, replacement): each changes the output of exactly one cache's computation.

@@ -18,6 +18,19 @@ from tools.render import csl, refexport
 from tools.site import exports
 
 SLUGS = plan_slugs()
+
+
+def revised(slug: str) -> str:
+    """The plan's last revision date, read from sources/changelog.toml here (not through the code
+    under test): the 版本项 本版YYYY-MM-DD修订 every entry carries."""
+    import tomllib
+
+    from tools.common.paths import SOURCES
+
+    revisions = tomllib.loads((SOURCES.root / "changelog.toml").read_text(encoding="utf-8"))["revision"]
+    return max(str(entry["date"]) for entry in revisions if slug in entry["plans"])
+
+
 EDITION = "Chinese Regional IP Plans (bilingual annotated edition)"
 
 
@@ -65,9 +78,10 @@ def test_plan_pages_carry_every_style(built_site, slug):
 def test_rendered_entries_of_one_plan(built_site):
     """The entries as the official styles give them for a report with a corporate author."""
     zh = page_entries(built_site, "xinjiang-2021-2025", "zh")
-    assert zh["gb-t-7714-2025"] == "新疆维吾尔自治区人民政府. 新疆维吾尔自治区知识产权“十四五”规划[R/OL]. 本版2026-12-05修订. 2021-07-14. /xinjiang-2021-2025/."
+    edition = f"本版{revised('xinjiang-2021-2025')}修订"
+    assert zh["gb-t-7714-2025"] == f"新疆维吾尔自治区人民政府. 新疆维吾尔自治区知识产权“十四五”规划[R/OL]. {edition}. 2021-07-14. /xinjiang-2021-2025/."
     assert zh["gb-t-7714-2015"] == ("新疆维吾尔自治区人民政府. 新疆维吾尔自治区知识产权“十四五”规划[R/OL]. "
-                                    "本版2026-12-05修订. (2021-07-14)[____-__-__]. /xinjiang-2021-2025/.")
+                                    f"本版{revised('xinjiang-2021-2025')}修订. (2021-07-14)[____-__-__]. /xinjiang-2021-2025/.")
     en = page_entries(built_site, "xinjiang-2021-2025", "en")
     assert en["chicago"].startswith("People's Government of the Xinjiang Uygur Autonomous Region. 2021. Xinjiang Uygur")
     assert "Translated by " + EDITION in en["chicago"]
@@ -77,7 +91,7 @@ def test_rendered_entries_of_one_plan(built_site):
 
 def test_document_number_is_in_the_entry(built_site):
     zh = page_entries(built_site, "tongzhou-2022-2025", "zh")
-    assert "工作方案（2022-2025年）：通政发〔2022〕15号[R/OL]. 本版2026-12-05修订. 2022-11-14." in zh["gb-t-7714-2025"]
+    assert f"工作方案（2022-2025年）：通政发〔2022〕15号[R/OL]. 本版{revised('tongzhou-2022-2025')}修订. 2022-11-14." in zh["gb-t-7714-2025"]
 
 
 def test_undated_plan_gets_the_no_date_form(built_site):
@@ -86,8 +100,8 @@ def test_undated_plan_gets_the_no_date_form(built_site):
     zh = page_entries(built_site, "xinjiang-2016-2020", "zh")
     for text in zh.values():
         # The edition's own revision date (本版…修订) is this edition's fact; the plan's date is absent.
-        assert text.startswith("新疆维吾尔自治区知识产权（专利）“十三五”规划[R/OL]. 本版2026-12-05修订. [")
-        assert not re.search(r"(19|20)\d\d", text.replace("/xinjiang-2016-2020/", "").replace("本版2026-12-05修订", "")), text
+        assert text.startswith(f"新疆维吾尔自治区知识产权（专利）“十三五”规划[R/OL]. 本版{revised('xinjiang-2016-2020')}修订. [")
+        assert not re.search(r"(19|20)\d\d", text.replace("/xinjiang-2016-2020/", "").replace(f"本版{revised('xinjiang-2016-2020')}修订", "")), text
     en = page_entries(built_site, "xinjiang-2016-2020", "en")
     assert "n.d." in en["chicago"] and "(n.d.)" in en["apa"]
     title = "Xinjiang Uygur Autonomous Region Intellectual Property (Patent) Plan for the 13th Five-Year Plan Period (2016–2020)"

@@ -58,4 +58,10 @@ def feed(corpus: Corpus, revisions: list[Revision], lang: str) -> str:
         entry.published(when)
     if revisions:
         generator.updated(datetime.datetime.fromisoformat(revisions[-1].date).replace(tzinfo=datetime.UTC))
+    else:
+        # feedgen stamps a feed without entries with the clock: a rebuild would differ (SOURCE_DATE_EPOCH instead).
+        import os
+
+        epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
+        generator.updated(datetime.datetime.fromtimestamp(epoch, tz=datetime.UTC))
     return generator.atom_str(pretty=True).decode("utf-8")
