@@ -50,6 +50,19 @@ def build_site(target: Path, config: Path | None = None, site_url: str = "", qui
     return result.stdout + result.stderr
 
 
+def unzipped_bundle(site: Path, folder: Path) -> Path:
+    """The offline bundle of `site`, zipped as `make site` zips it and unzipped into `folder`: its top folder."""
+    import zipfile
+
+    from tools.publish.bundle import BUNDLE_FOLDER, make_bundle
+
+    archive = folder / "ip-plans-offline.zip"
+    make_bundle(site, archive)
+    with zipfile.ZipFile(archive) as zipped:
+        zipped.extractall(folder)
+    return folder / BUNDLE_FOLDER
+
+
 def mkdocs_config(docs: Path, target: Path) -> Path:
     """The real mkdocs.yml pointed at another docs/ (its other paths made absolute)."""
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")

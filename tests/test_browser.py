@@ -5,13 +5,12 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
-import zipfile
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from support import unzipped_bundle
 
-from tools.publish.bundle import BUNDLE_FOLDER, make_bundle
 from tools.publish.chromium import CHROMIUM, FLAGS
 from tools.site import material
 
@@ -36,12 +35,7 @@ def served(built_site):
 
 @pytest.fixture(scope="module")
 def bundle(built_site, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("bundle")
-    archive = folder / "ip-plans-offline.zip"
-    make_bundle(built_site, archive)
-    with zipfile.ZipFile(archive) as zipped:
-        zipped.extractall(folder)
-    return (folder / BUNDLE_FOLDER).as_uri()
+    return unzipped_bundle(built_site, tmp_path_factory.mktemp("bundle")).as_uri()
 
 
 @pytest.fixture(scope="module")

@@ -27,7 +27,6 @@ import json
 import os
 import re
 import shutil
-import zipfile
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -35,8 +34,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 from urllib.request import url2pathname
 
 import pytest
+from support import unzipped_bundle
 
-from tools.publish.bundle import BUNDLE_FOLDER, make_bundle
+from tools.publish.bundle import BUNDLE_FOLDER
 
 WORKER = "assets/search-worker.js"
 SEARCH_DATA = "self.SEARCH_DATA="
@@ -282,12 +282,7 @@ def embedded_url_problems(root: Path, served_404: bool = True) -> list[str]:
 @pytest.fixture(scope="module")
 def bundle_tree(built_site, tmp_path_factory) -> Path:
     """The offline bundle, unzipped (as tests/test_browser.py opens it from file://)."""
-    folder = tmp_path_factory.mktemp("bundle")
-    archive = folder / "ip-plans-offline.zip"
-    make_bundle(built_site, archive)
-    with zipfile.ZipFile(archive) as zipped:
-        zipped.extractall(folder)
-    return folder / BUNDLE_FOLDER
+    return unzipped_bundle(built_site, tmp_path_factory.mktemp("bundle"))
 
 
 def test_every_embedded_address_resolves_in_the_site(built_site):

@@ -6,13 +6,11 @@ after `make test`), and tests/test_links.py checks every #anchor here, reading e
 from __future__ import annotations
 
 import os
-import zipfile
 from pathlib import Path
 
 import pytest
 from outside_checkers import linkchecker, readable_copy, serve
-
-from tools.publish.bundle import BUNDLE_FOLDER, make_bundle
+from support import unzipped_bundle
 
 ANCHORS = os.environ.get("LINKCHECK_ANCHORS") == "1"  # `make linkcheck`
 
@@ -37,12 +35,7 @@ def reached(crawl, prefix: str) -> set[str]:
 
 @pytest.fixture(scope="module")
 def offline_tree(built_site, tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("linkcheck-bundle")
-    archive = folder / "bundle.zip"
-    make_bundle(built_site, archive)
-    with zipfile.ZipFile(archive) as zipped:
-        zipped.extractall(folder)
-    return folder / BUNDLE_FOLDER
+    return unzipped_bundle(built_site, tmp_path_factory.mktemp("linkcheck-bundle"))
 
 
 def test_served_site_has_no_broken_link_and_every_page_is_reached(built_site):

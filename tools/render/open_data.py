@@ -48,35 +48,29 @@ def render_open_data_page(corpus: Corpus, files: dict[str, str], lang: str) -> s
 
 
 def pdf_rows(corpus: Corpus, lang: str, licence: str) -> list[str]:
-    """The PDF handouts. They are printed after the MkDocs build, so their size is a placeholder
-    here that tools.publish.pdf fills in on the built page."""
-    root, rows = anchors.to_site_root(lang), []
-    for plan in corpus.plans:
-        for variant in PDF_VARIANTS:
-            path = pdf_path(plan.data.slug, variant)
-            entry = corpus.publication.describe(path)
-            if entry is None:
-                raise InputError(corpus.tree.publication, None, f"no [[published]] entry describes {path}")
-            link = f'<a href="{root}{attr_html(path)}" download><code>{attr_html(path)}</code></a>'
-            size = f'<span {c.PDF_SIZE}="{attr_html(path)}">–</span>'
-            rows.append(f"| {link} | {entry.format} | {size} | {safe(localized(entry, 'schema', lang))} | {safe(licence)} |")
-    return rows
+    """The PDF handouts."""
+    paths = [pdf_path(plan.data.slug, variant) for plan in corpus.plans for variant in PDF_VARIANTS]
+    return after_build_rows(corpus, lang, licence, paths)
 
 
 def epub_rows(corpus: Corpus, lang: str, licence: str) -> list[str]:
-    """The EPUB books (issue 24), written after the MkDocs build like the PDFs: the size is a
-    placeholder that tools.publish.epub fills in on the built page."""
+    """The EPUB books (issue 24)."""
     from tools.common.ui import LANGS
     from tools.model.publication import epub_path
 
+    paths = [epub_path(plan.data.slug, book_lang) for plan in corpus.plans for book_lang in LANGS]
+    return after_build_rows(corpus, lang, licence, paths)
+
+
+def after_build_rows(corpus: Corpus, lang: str, licence: str, paths: list[str]) -> list[str]:
+    """Rows for files written after the MkDocs build (PDFs, EPUBs): their size is a placeholder
+    that the step writing them (tools.publish.pdf, tools.publish.epub) fills in on the built page."""
     root, rows = anchors.to_site_root(lang), []
-    for plan in corpus.plans:
-        for book_lang in LANGS:
-            path = epub_path(plan.data.slug, book_lang)
-            entry = corpus.publication.describe(path)
-            if entry is None:
-                raise InputError(corpus.tree.publication, None, f"no [[published]] entry describes {path}")
-            link = f'<a href="{root}{attr_html(path)}" download><code>{attr_html(path)}</code></a>'
-            size = f'<span {c.PDF_SIZE}="{attr_html(path)}">–</span>'
-            rows.append(f"| {link} | {entry.format} | {size} | {safe(localized(entry, 'schema', lang))} | {safe(licence)} |")
+    for path in paths:
+        entry = corpus.publication.describe(path)
+        if entry is None:
+            raise InputError(corpus.tree.publication, None, f"no [[published]] entry describes {path}")
+        link = f'<a href="{root}{attr_html(path)}" download><code>{attr_html(path)}</code></a>'
+        size = f'<span {c.PDF_SIZE}="{attr_html(path)}">–</span>'
+        rows.append(f"| {link} | {entry.format} | {size} | {safe(localized(entry, 'schema', lang))} | {safe(licence)} |")
     return rows
