@@ -48,10 +48,8 @@ NO_TYPE_CODE = "citeproc-py drops the [M]/[J]/[R] of an entry without URL or DOI
 # citeproc-py applies the 2015 style's text-case="uppercase" of the family name to a literal
 # (institutional) name; citeproc-js leaves literal names as given.
 UPPERCASE_LITERAL = "citeproc-py upper-cases a literal (institutional) author in the 2015 style"
-# tools.render.csl._accessed looks for the sentinel's printed forms anywhere in the entry; when the
-# style prints no access date (2025: a journal article with a URL) the year form 1111 is found in
-# the DOI 10.1111/… and that part of the DOI is replaced by the access-date placeholder.
-SENTINEL_IN_DOI = "project bug: csl._accessed replaces the 1111 of DOI 10.1111/… by the access-date placeholder"
+# gbt7714.b.4:18 (DOI 10.1111/…) found that tools.render.csl._accessed took the 1111 inside a DOI for
+# the sentinel access year when the style prints no access date; it now takes only a form standing alone.
 
 KNOWN = {
     ("gbt7714.b.7:5", "gb-t-7714-2025"): NO_TYPE_CODE,
@@ -60,7 +58,6 @@ KNOWN = {
     ("gbt7714.b.10:10", "gb-t-7714-2015"): UPPERCASE_LITERAL,
     ("gbt7714.b.1:1", "gb-t-7714-2025"): NO_TYPE_CODE,
     ("gbt7714.b.1:1", "gb-t-7714-2015"): NO_TYPE_CODE,
-    ("gbt7714.b.4:18", "gb-t-7714-2025"): SENTINEL_IN_DOI,
 }
 
 

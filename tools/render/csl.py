@@ -192,9 +192,12 @@ def _substituted_title_suppressed(entry: str, title: str) -> str:
 
 
 def _accessed(entry: str) -> str:
+    """The sentinel access date's printed form, made a slot the page fills with the reader's date.
+    Only a form standing on its own: "1111" inside a DOI (10.1111/…) or an address is not a date."""
     for printed, form, blank in SENTINEL_FORMS:
-        if printed in entry:
-            return entry.replace(printed, f'<span {c.ACCESSED}="{form}">{blank}</span>', 1)
+        found = re.search(rf"(?<![\w./:-]){re.escape(printed)}(?![\w/:-]|\.\w)", entry)
+        if found:
+            return entry[:found.start()] + f'<span {c.ACCESSED}="{form}">{blank}</span>' + entry[found.end():]
     return entry
 
 
