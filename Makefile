@@ -86,7 +86,7 @@ test: test-deps ## Everything: freshness of docs/, lint, site build, unit, site 
 	$(BIN)/python -m tools check
 	$(BIN)/ruff check tools tests bench
 	env -u SITE_URL $(MAKE) --no-print-directory mkdocs-build
-	BUILT_SITE=$(CURDIR)/site $(BIN)/python -m pytest -q -n 2 --dist worksteal tests
+	BUILT_SITE=$(CURDIR)/site $(BIN)/python -m pytest -q -n 2 --dist worksteal --durations=15 tests
 
 # LinkChecker with its AnchorCheck over the served site and the offline bundle: every #anchor too. It
 # parses a page again per anchor (≈ 4 min a crawl here), so `make test` crawls without it and checks the
