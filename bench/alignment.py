@@ -19,6 +19,7 @@ import tempfile
 import tomllib
 from pathlib import Path
 
+from bench import report
 from tools.common.paths import REPO, SOURCES
 
 HEADING = "## Successive plans"
@@ -194,25 +195,6 @@ def figures() -> list[str]:
     return render(quality(), cost_figures())
 
 
-def insert(text: str, lines: list[str]) -> str:
-    """BENCHMARKS.md with this section replaced, or placed before the search sections."""
-    section = "\n".join(lines).rstrip("\n") + "\n\n"
-    if HEADING in text:
-        head, rest = text.split(HEADING, 1)
-        tail = rest[rest.find("\n## ") + 1:] if "\n## " in rest else ""
-        return head + section + tail
-    marker = "## Search relevance"
-    if marker in text:
-        head, tail = text.split(marker, 1)
-        return head + section + marker + tail
-    return text.rstrip("\n") + "\n\n" + section
-
-
 def write_only() -> int:
     """`python -m tools bench --alignment`: measure this part alone and replace its section."""
-    path = REPO / "BENCHMARKS.md"
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n\n"
-    lines = figures()
-    path.write_text(insert(text, lines), encoding="utf-8")
-    print("\n".join(lines))
-    return 0
+    return report.write_section(figures())

@@ -20,6 +20,8 @@ from pathlib import Path
 
 import opencc
 
+from bench import report
+from bench.report import SEARCH_HEADING
 from tools.common.paths import DOCS, REPO, SOURCES, TEMPLATE_CACHE, VOCABULARY_CACHE
 from tools.ingest import script
 from tools.model.plandata import load_all
@@ -261,7 +263,6 @@ def search_figures() -> list[str]:
         shutil.rmtree(workdir, ignore_errors=True)
 
 
-SEARCH_HEADING = "## Search relevance"
 
 
 def write_search_only() -> int:
@@ -278,12 +279,7 @@ def write_topics_only() -> int:
     """`python -m tools bench --topics`: measure the topic proposer alone and replace its section of BENCHMARKS.md."""
     from bench import topic_proposals
 
-    path = ROOT / "BENCHMARKS.md"
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n\n"
-    lines = topic_proposals.render(topic_proposals.measure())
-    path.write_text(topic_proposals.replace_section(text, lines), encoding="utf-8")
-    print("\n".join(lines))
-    return 0
+    return report.write_section(topic_proposals.render(topic_proposals.measure()))
 
 
 def render(rows: list[dict], figures: dict, scale: dict[int, dict], browser: dict | None,
@@ -391,11 +387,11 @@ def main() -> int:
     # Similar passages: precision, cost at 5 and 50 plans, page weight (bench/similar_cost.py).
     from bench import similar_cost
 
-    text = similar_cost.insert(text, similar_cost.section())
+    text = report.replace_section(text, similar_cost.render(similar_cost.measure()))
     # Successive plans: alignment precision/recall and cost (bench/alignment.py).
     from bench import alignment
 
-    text = alignment.insert(text, alignment.figures())
+    text = report.replace_section(text, alignment.figures())
     (ROOT / "BENCHMARKS.md").write_text(text, encoding="utf-8")
     print((ROOT / "BENCHMARKS.md").read_text(encoding="utf-8"))
     return 0 if all(row["ours"] < row["tw2sp"] for row in rows) else 1

@@ -24,6 +24,7 @@ import tomllib
 from pathlib import Path
 from unittest import mock
 
+from bench import report
 from tools.annotate import similar
 from tools.common.paths import DOCS, REPO, SOURCES, SourceTree
 from tools.render.corpus import Corpus
@@ -227,29 +228,6 @@ def render(figures: dict) -> list[str]:
     return [*lines, ""]
 
 
-def section() -> str:
-    return "\n".join(render(measure()))
-
-
-def insert(text: str, block: str) -> str:
-    """Replace the similar-passages section of BENCHMARKS.md, or put it before the search sections."""
-    if HEADING in text:
-        head, rest = text.split(HEADING, 1)
-        tail = rest[rest.find("\n## "):] if "\n## " in rest else ""
-        return head + block.rstrip("\n") + "\n" + tail
-    from bench.build import SEARCH_HEADING
-
-    if SEARCH_HEADING in text:
-        head, tail = text.split(SEARCH_HEADING, 1)
-        return head + block.rstrip("\n") + "\n\n" + SEARCH_HEADING + tail
-    return text.rstrip("\n") + "\n\n" + block
-
-
 def write() -> int:
     """`python -m tools bench --similar`: measure this section alone and put it into BENCHMARKS.md."""
-    path = REPO / "BENCHMARKS.md"
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n\n"
-    block = section()
-    path.write_text(insert(text, block), encoding="utf-8")
-    print(block)
-    return 0
+    return report.write_section(render(measure()))

@@ -49,18 +49,3 @@ def render(results: dict[str, list[topic_proposals.Measure]]) -> list[str]:
         lines.append(f"| {threshold:.2f}{mark} | {totals[i]} of {assigned} | {extras[i]} | {totals[i] / assigned:.0%} |")
     lines.append("")
     return lines
-
-
-def replace_section(text: str, lines: list[str]) -> str:
-    """BENCHMARKS.md with this section replaced, or inserted before the search sections (which
-    `bench --search` rewrites from their heading to the end)."""
-    section = "\n".join(lines) + "\n"
-    if HEADING in text:
-        head, rest = text.split(HEADING, 1)
-        tail = rest.split("\n## ", 1)
-        return head + section + ("\n## " + tail[1] if len(tail) > 1 else "")
-    marker = "## Search relevance"
-    if marker in text:
-        head, rest = text.split(marker, 1)
-        return head + section + "\n" + marker + rest
-    return text.rstrip("\n") + "\n\n" + section

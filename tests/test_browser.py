@@ -11,6 +11,7 @@ from urllib.parse import urlparse
 import pytest
 from support import unzipped_bundle
 
+from tools.common import contract
 from tools.publish.chromium import CHROMIUM, FLAGS
 from tools.site import material
 
@@ -175,6 +176,16 @@ def test_copy_link_and_citation(site):
     zh.locator("#s3-1-1 .cite-button").click()
     citation = zh.evaluate("() => document.body.getAttribute('data-last-citation')")
     assert citation == "/xinjiang-2021-2025/#s3-1-1\n《新疆维吾尔自治区知识产权“十四五”规划》三（一）1", citation
+
+
+def assert_cite_copies_its_plan(page, element, plan_path: str) -> None:
+    """The cite control of a copy of a plan's passage (a comparison page) copies that plan's own
+    address and citation, never the page's or a file:// path; Escape closes the cite dialog."""
+    element.locator(f".{contract.CITE_BUTTON}").click()
+    copied = page.locator("body").get_attribute(contract.LAST_CITATION)
+    assert copied == f"{element.get_attribute(contract.CITE_URL)}\n{element.get_attribute(contract.CITE)}"
+    assert copied.startswith(f"{plan_path}#s") and "file:" not in copied
+    page.keyboard.press("Escape")
 
 
 def test_target_is_below_sticky_header(site):

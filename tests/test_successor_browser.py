@@ -6,7 +6,7 @@ on a passage copies that plan's own address and citation, and axe-core finds no 
 from __future__ import annotations
 
 import pytest
-from test_browser import ARTIFACTS, Page, browser, bundle, served  # noqa: F401  (fixtures)
+from test_browser import ARTIFACTS, Page, assert_cite_copies_its_plan, browser, bundle, served  # noqa: F401  (fixtures)
 from test_reading import DESKTOP, PHONE
 from test_topic_compare_browser import axe_violations
 
@@ -58,11 +58,7 @@ def test_columns_marks_cite_and_axe(browser, served, bundle, lang, scheme, size)
     assert layout["insBackground"] not in (None, "rgba(0, 0, 0, 0)") and layout["deletions"] > 0, layout
     # The cite control on the earlier plan's passage copies that plan's address and citation.
     title = page.locator(f"[{contract.PLAN}='{EARLIER}'] .{contract.SUCC_TITLE}").first
-    title.locator(f".{contract.CITE_BUTTON}").click()
-    copied = page.locator("body").get_attribute(contract.LAST_CITATION)
-    assert copied == f"{title.get_attribute(contract.CITE_URL)}\n{title.get_attribute(contract.CITE)}"
-    assert copied.startswith(f"/{prefix}{EARLIER}/#s") and "file:" not in copied
-    page.keyboard.press("Escape")
+    assert_cite_copies_its_plan(page, title, f"/{prefix}{EARLIER}/")
     assert axe_violations(page) == {}
     ARTIFACTS.mkdir(exist_ok=True)
     page.evaluate(f"document.getElementById('{row_id}').scrollIntoView()")

@@ -6,7 +6,7 @@ the cite control copies the plan's own citation, and axe-core finds no WCAG A/AA
 from __future__ import annotations
 
 import pytest
-from test_browser import ARTIFACTS, Page, browser, bundle, served, switch_language  # noqa: F401  (fixtures)
+from test_browser import ARTIFACTS, Page, assert_cite_copies_its_plan, browser, bundle, served, switch_language  # noqa: F401  (fixtures)
 from test_reading import AXE, AXE_TAGS, DESKTOP, PHONE
 
 from tools.common import contract
@@ -79,11 +79,7 @@ def test_plan_choice_in_the_address_layout_cite_and_axe(browser, where, size):  
     assert not after["sideways"]
     # The cite control on a copy copies the plan's own address and citation, never a file:// path.
     heading = page.locator(f"[{contract.PLAN}='{PICKED[0]}'] h2[{contract.CITE_URL}]").first
-    heading.locator(f".{contract.CITE_BUTTON}").click()
-    copied = page.locator("body").get_attribute(contract.LAST_CITATION)
-    assert copied == f"{heading.get_attribute(contract.CITE_URL)}\n{heading.get_attribute(contract.CITE)}"
-    assert copied.startswith(f"/{PICKED[0]}/#s") and "file:" not in copied
-    page.keyboard.press("Escape")
+    assert_cite_copies_its_plan(page, heading, f"/{PICKED[0]}/")
     assert axe_violations(page) == {}
     ARTIFACTS.mkdir(exist_ok=True)
     page.evaluate(f"document.querySelector('.{contract.COMPARE_PICKER}').scrollIntoView()")

@@ -153,6 +153,12 @@ def page_heading(title: str, anchor: str = "title", attrs: str = "") -> list[str
     return [f"# {safe(title)} {{#{anchor}{attrs}}}", ""]
 
 
+def block_attrs(attrs: dict[str, str]) -> str:
+    """The `attrs:` option of a pymdownx block (`{data-plan: "…", class: "…"}`): keys as the HTML
+    attributes are named, values as JSON strings, which are valid YAML scalars whatever they hold."""
+    return "{" + ", ".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in attrs.items()) + "}"
+
+
 def class_attrs(classes: str) -> str:
     """'dash tw-h' → ' .dash .tw-h' for an attr_list."""
     return "".join(f" .{name}" for name in classes.split())

@@ -9,7 +9,6 @@ targets, normalization record) are written by tools.render.plan_cards.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from tools.annotate.glossary import abbreviation_lines
@@ -26,7 +25,7 @@ from tools.model.numbering import MARKERS
 from tools.model.numerals import roman
 from tools.render import jsonld, plan_cards, refmeta
 from tools.render.corpus import Corpus
-from tools.render.markdown import attr_html, class_attrs, data_attr, front_matter, safe
+from tools.render.markdown import attr_html, block_attrs, class_attrs, data_attr, front_matter, safe
 from tools.render.similar_passages import expand_similar, placeholder, similar_lines
 
 
@@ -62,11 +61,6 @@ def heading_label(section: Section, lang: str) -> str:
         return section.label + (" " if marker.gap else "")
     number = section.label if marker.kind == "decimal" else section.value
     return marker.english.format(v=section.value, n=number, r=roman(section.value))
-
-
-def _yaml_attrs(**attrs: str) -> str:
-    """The `attrs:` option of a pymdownx block; JSON strings are valid YAML scalars."""
-    return "{" + ", ".join(f"{key.rstrip('_').replace('_', '-')}: {json.dumps(value, ensure_ascii=False)}" for key, value in attrs.items()) + "}"
 
 
 class PageWriter:
@@ -153,13 +147,13 @@ class PageWriter:
         if self.plan.notice or self.plan.notice_title:
             self.notice()
         if self.plan.preamble:
-            self.emit(f"/// html | div#{anchors.PREAMBLE}.{c.PREAMBLE}", f"    attrs: {_yaml_attrs(data_cite=self.citation(anchors.PREAMBLE))}", "")
+            self.emit(f"/// html | div#{anchors.PREAMBLE}.{c.PREAMBLE}", f"    attrs: {block_attrs({c.CITE: self.citation(anchors.PREAMBLE)})}", "")
             self.blocks(self.plan.preamble)
             self.emit("///", "")
         for section in self.plan.walk():
             self.section(section)
         if self.plan.closing:
-            self.emit(f"/// html | div#{anchors.CLOSING}.{c.CLOSING}", f"    attrs: {_yaml_attrs(data_cite=self.citation(anchors.CLOSING))}", "")
+            self.emit(f"/// html | div#{anchors.CLOSING}.{c.CLOSING}", f"    attrs: {block_attrs({c.CITE: self.citation(anchors.CLOSING)})}", "")
             for block in self.plan.closing:
                 self.paragraph(block.id, block.text)
             self.emit("///", "")
@@ -187,7 +181,7 @@ class PageWriter:
     def notice(self) -> None:
         self.emit(
             f"/// html | section#{anchors.NOTICE}.{c.NOTICE}",
-            f"    attrs: {_yaml_attrs(data_cite=self.citation(anchors.NOTICE))}",
+            f"    attrs: {block_attrs({c.CITE: self.citation(anchors.NOTICE)})}",
             "",
             f"**{safe(self.labels['notice_title'])}**",
             f"{{: .{c.NOTICE_LABEL} }}",
@@ -282,7 +276,7 @@ class PageWriter:
         self.emit(
             f"/// admonition | {safe(f'{prefix}{block.number} {title}')}",
             "    type: abstract",
-            f"    attrs: {_yaml_attrs(id=self.anchor_id(block.id), class_=c.BOX, **self.cite_data(block.id))}",
+            f"    attrs: {block_attrs({'id': self.anchor_id(block.id), 'class': c.BOX, **self.cite_data(block.id)})}",
             "",
         )
         twin_prefix = self.corpus.strings.get(self.twin.lang, "box_prefix")
@@ -296,7 +290,7 @@ class PageWriter:
         self.emit(
             f"/// admonition | {self.labels['duty_title']}",
             "    type: note",
-            f"    attrs: {_yaml_attrs(id=self.anchor_id(duty.id), class_=c.DUTY, **self.cite_data(duty.id))}",
+            f"    attrs: {block_attrs({'id': self.anchor_id(duty.id), 'class': c.DUTY, **self.cite_data(duty.id)})}",
             "",
         )
         self.emit(self.text(duty.id, duty.text), f"{{: .{c.DUTY_TEXT} }}", "")

@@ -14,8 +14,6 @@ so the cite button copies the plan's address, not this page's.
 
 from __future__ import annotations
 
-import json
-
 from tools.annotate.alignment import REVIEWED, Alignment, Pair, own_pieces
 from tools.annotate.translations import without_notes
 from tools.annotate.worddiff import DELETED, EQUAL, INSERTED, Paragraph, Run, word_diff
@@ -25,7 +23,7 @@ from tools.model import anchors
 from tools.model.document import Plan, Section
 from tools.model.headings import heading_levels
 from tools.render.corpus import Corpus
-from tools.render.markdown import attr_html, front_matter, safe
+from tools.render.markdown import attr_html, block_attrs, front_matter, safe
 from tools.render.target_lineage import successor_targets_markdown
 
 DEPTH = 2  # compare/<earlier>--<later>/index.md
@@ -49,10 +47,6 @@ def page_path(alignment: Alignment, lang: str) -> str:
 def link_from_plan_page(alignment: Alignment) -> str:
     """A Markdown link target from a plan page (/slug/) to the comparison."""
     return anchors.page_link(page_slug(alignment))
-
-
-def _yaml(**attrs: str) -> str:
-    return "{" + ", ".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in attrs.items()) + "}"
 
 
 class ComparisonWriter:
@@ -161,7 +155,7 @@ class ComparisonWriter:
         """One section of one plan: its linked, citable title, then its text with its marks."""
         slug = plan.data.slug
         attrs = {c.PLAN: slug, c.SEARCH_EXCLUDE: "", "lang": HTML_LANG[self.lang]}
-        self.emit(f"/// html | div.{PASSAGE}", f"    attrs: {_yaml(**attrs)}", "")
+        self.emit(f"/// html | div.{PASSAGE}", f"    attrs: {block_attrs(attrs)}", "")
         link = anchors.page_link(slug, section.id, depth=DEPTH)
         name = f"{self.short(plan)} {self.number(section)} {self.title(plan, section)}"
         cite = attr_html(self.corpus.citation(plan, section.id, self.lang))

@@ -28,7 +28,7 @@ from tools.model.document import Plan, Section
 from tools.model.headings import heading_levels
 from tools.render import csl
 from tools.render.corpus import Corpus
-from tools.render.markdown import data_attr, safe
+from tools.render.markdown import block_attrs, data_attr, safe
 from tools.render.plan_page import PageWriter
 
 DEPTH = 2  # topics/<id>/index.md
@@ -101,10 +101,6 @@ class PassageWriter(PageWriter):
                   f"{{: .{c.COMPARE_SOURCE} .{c.ANNOTATION} {c.SEARCH_EXCLUDE} }}", "")
 
 
-def _yaml(attrs: dict[str, str]) -> str:
-    return "{" + ", ".join(f"{json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}" for key, value in attrs.items()) + "}"
-
-
 def render_compare_page(corpus: Corpus, topic: Topic, lang: str) -> str:
     labels = corpus.strings.of(lang)
     title = labels["topic_compare_title"].format(topic=topic.name(lang))
@@ -133,7 +129,7 @@ def render_compare_page(corpus: Corpus, topic: Topic, lang: str) -> str:
         f"{{: {c.SEARCH_EXCLUDE} }}",
         "",
         f"/// html | div.{c.COMPARE}",
-        f"    attrs: {_yaml({c.COLUMNS: str(columns(len(groups)))})}",
+        f"    attrs: {block_attrs({c.COLUMNS: str(columns(len(groups)))})}",
         "",
     ]
     body: list[str] = []
@@ -149,7 +145,7 @@ def render_compare_page(corpus: Corpus, topic: Topic, lang: str) -> str:
         out += [
             f"/// details | {safe(summary)}",
             "    open: true",
-            f"    attrs: {_yaml(attrs)}",
+            f"    attrs: {block_attrs(attrs)}",
             "",
             # The plan's per-section reference entries, for the cite dialog of its passages (assets/site.js).
             csl.section_script(corpus, plan, lang),
