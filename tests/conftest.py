@@ -52,3 +52,12 @@ def built_site(tmp_path_factory) -> Path:
         target.mkdir()
         build_site(target)
     return target
+
+
+@pytest.fixture(scope="session")
+def second_build(tmp_path_factory) -> tuple[Path, str]:
+    """A second clean build of the real site and its full log (not --quiet, no switch that hides a
+    notice): compared byte for byte with the first (test_reproducible.py) and read for deprecation
+    notices (test_engine.py). One build serves both; the log's switches do not change the HTML."""
+    target = tmp_path_factory.mktemp("second") / "site"
+    return target, build_site(target, quiet=False)

@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import os
 
-from support import build_site
-
 from tools.site import engine
 
 
-def test_the_build_prints_no_new_deprecation_notice(tmp_path):
+def test_the_build_prints_no_new_deprecation_notice(second_build):
     # The full log (not --quiet: ProperDocs reports Python's deprecation warnings at INFO), with
     # every switch that hides a notice turned off.
-    log = build_site(tmp_path / "site", quiet=False)
+    _, log = second_build
     assert "Documentation built" in log, log[-2000:]
     assert engine.unexpected_notices(log) == [], "new deprecation notice(s): read them, then fix or list in KNOWN_NOTICES"
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from golden_files import compare
-from support import ROOT, build_site, mkdocs_config, plan_slugs
+from support import ROOT, plan_slugs
 
 from tools import cli
 from tools.build import load_plans
@@ -119,23 +119,6 @@ def test_traditional_source_reads_as_mainland(fixture_plans):
     assert plan.section("s2-1-1").number == "二（一）①"
     assert plan.section("s2-1-1").title == "建设专利数据库"
     assert plan.section("s2-1-2").blocks[0].text == "加强程序著作权保护。"
-
-
-def test_adding_a_plan_needs_data_only(tmp_path):
-    """The README's steps: copy the source into seeds/, write plans/<slug>.toml, build, build the site strict."""
-    tree = tmp_path / "sources"
-    shutil.copytree(SOURCES.root, tree)
-    slug = "fixture-opinions"
-    shutil.copy(FIXTURES.plan_file(slug), tree / "plans")
-    shutil.copy(FIXTURES.root / "seeds" / "opinions.txt", tree / "seeds")
-    docs = tmp_path / "docs"
-    shutil.copytree(ROOT / "docs", docs)  # vendored assets that the build does not write
-    assert cli.main(["--sources", str(tree), "--docs", str(docs), "build"]) == 0
-    assert (docs / slug / "index.md").exists()
-    assert f"]({slug}/index.md)" in (docs / "index.md").read_text(encoding="utf-8")
-    build_site(tmp_path / "site", mkdocs_config(docs, tmp_path))
-    html = (tmp_path / "site" / slug / "index.html").read_text(encoding="utf-8")
-    assert 'id="s2-1-2"' in html and 'id="table-1-r2"' in html
 
 
 def test_chart_colours_stay_when_a_plan_is_added(fixture_plans):

@@ -50,6 +50,16 @@ def sixth(tmp_path_factory) -> Path:
     return root
 
 
+def test_adding_a_plan_needs_data_only(sixth):
+    """The README's steps (the source into seeds/, plans/<slug>.toml, build, build the site strict)
+    give the plan its page, its place on the home page and its numbered anchors."""
+    docs = sixth / "docs"
+    assert (docs / SIXTH / "index.md").exists()
+    assert f"]({SIXTH}/index.md)" in (docs / "index.md").read_text(encoding="utf-8")
+    html = (sixth / "site" / SIXTH / "index.html").read_text(encoding="utf-8")
+    assert 'id="s2-1-2"' in html and 'id="table-1-r2"' in html
+
+
 def counts_in(text: str) -> list[str]:
     return [m.group(1) for m in ZH_COUNT.finditer(text)] + [m.group(1).lower() for m in EN_COUNT.finditer(text)]
 
