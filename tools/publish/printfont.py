@@ -111,6 +111,7 @@ def convert(source: Path, style: str, target: Path) -> None:
     font = next(face for face in TTCollection(source).fonts if face["name"].getDebugName(1) == SOURCE_FAMILY)
     to_truetype_outlines(font)
     rename(font, style)
+    font.recalcTimestamp = False  # keep the source's date in `head`: the same bytes from every conversion
     font.save(target)
 
 
