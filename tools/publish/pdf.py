@@ -1,15 +1,16 @@
 """Print every plan page to PDF: `<slug>.zh.pdf`, `<slug>.en.pdf` and `<slug>.zh-en.pdf` (the
 Chinese page with its English twins side by side), under site/pdf/.
 
-Runs after `mkdocs build`, on the built HTML, with Debian's headless Chromium: A4, the system's
-Noto CJK fonts embedded (with TrueType outlines, as CID-keyed subsets: tools/publish/printfont.py),
-the plan's short title as running header, page numbers, an outline
+Runs after `mkdocs build`, on the built HTML, with Debian's headless Chromium: A4, Debian's
+Noto Sans CJK SC embedded as CID-keyed subsets (converted to TrueType outlines first, which
+Chromium embeds so, where it writes Type 3 fonts for the package's CFF outlines:
+tools/publish/printfont.py), the plan's short title as running header, page numbers, an outline
 that follows the headings. The page is switched into print form first (assets/site.css,
 `html.pdf`): the cards open, the interface hidden, and each heading followed by its citation
 link. Chromium stamps the time and a random /ID into every file, so both are rewritten from
 SOURCE_DATE_EPOCH: a rebuild gives the same bytes. The file is saved with its objects packed
-into compressed object streams (PDF 1.5): the tagged-PDF structure tree, one small object per
-element, is most of what is left once the fonts are subsets.
+into compressed object streams (PDF 1.5): the tagged-PDF structure tree is thousands of small
+objects, one per element, which Chromium writes one by one (a fifth of a file's bytes).
 """
 
 from __future__ import annotations
