@@ -88,9 +88,13 @@ def fontconfig_file(cache: Path = FONT_CACHE) -> Path:
             list(pool.map(convert, WEIGHTS.values(), WEIGHTS, [staging / file_name(style) for style in WEIGHTS]))
         (staging / "fonts.conf").write_text(FONTS_CONF.format(folder=folder, source=SOURCE_FAMILY, family=FAMILY), encoding="utf-8")
         for stale in cache.iterdir():  # one set of fonts at a time: they weigh 40 MB
-            if stale.is_dir() and not stale.name.startswith("."):
+            if stale.is_dir() and not stale.name.startswith(".") and stale != folder:
                 shutil.rmtree(stale)
-        staging.rename(folder)  # whole or not at all: an interrupted build leaves only the staging folder
+        try:
+            staging.rename(folder)  # whole or not at all: an interrupted build leaves only the staging folder
+        except OSError:
+            if not conf.is_file():  # else a build alongside made the same fonts first
+                raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return conf
