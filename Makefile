@@ -46,7 +46,8 @@ mkdocs-build: venv
 	$(BIN)/properdocs build --strict --quiet -f mkdocs.yml
 
 # Debian packages that the PDFs (`make site`) and the tests need: Chromium and its driver,
-# Noto CJK fonts (embedded in the PDFs), poppler-utils (pdftotext, pdftoppm for the PDF tests).
+# Noto CJK fonts (embedded in the PDFs, converted to TrueType outlines at build time by fontTools from
+# requirements.txt: tools/publish/printfont.py), poppler-utils (pdftotext, pdffonts, pdftoppm for the PDF tests).
 system-deps: ## Install Chromium, CJK fonts and poppler-utils (apt) when missing
 	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -d /usr/share/fonts/opentype/noto ] || [ ! -x /usr/bin/pdftotext ] || [ ! -e /usr/bin/epubcheck ]; then \
 	  $(SUDO) apt-get update -qq && \

@@ -392,6 +392,10 @@ def main() -> int:
     from bench import alignment
 
     text = report.replace_section(text, alignment.figures())
+    # PDF weight: before/after the print face and object streams (bench/pdf_weight.py).
+    from bench import pdf_weight
+
+    text = report.replace_section(text, pdf_weight.render(pdf_weight.measure()))
     (ROOT / "BENCHMARKS.md").write_text(text, encoding="utf-8")
     print((ROOT / "BENCHMARKS.md").read_text(encoding="utf-8"))
     return 0 if all(row["ours"] < row["tw2sp"] for row in rows) else 1

@@ -22,6 +22,7 @@ import pytest
 from support import EPOCH, ROOT
 
 from tools.common import cachekey
+from tools.common.paths import FONT_CACHE
 from tools.site import engine
 
 SHARED = ("ui.toml", "metadata-fields.toml", "publication.toml", "opencc", "csl")
@@ -50,6 +51,10 @@ def make_project(root: Path) -> Path:
         shutil.copy(ROOT / name, root / name)
     shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets")
     shutil.copytree(FIXTURES, root / "sources")
+    # The print face (.cache/fonts), converted from the system's fonts by the same code: reused, not
+    # converted again (minutes); its key is the same in the copy, since only the pages differ.
+    if FONT_CACHE.is_dir():
+        shutil.copytree(FONT_CACHE, root / FONT_CACHE.relative_to(ROOT))
     for name in SHARED:
         source = ROOT / "sources" / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, root / "sources" / name)
@@ -212,8 +217,9 @@ def test_every_cache_takes_its_key_from_cachekey():
         text = path.read_text(encoding="utf-8")
         assert "importlib.import_module" not in text and "__import__(" not in text, path
         assert "\nfrom ." not in text, path
-        if path.name != "paths.py" and any(name in text for name in ("PDF_CACHE", "TEMPLATE_CACHE", "VOCABULARY_CACHE", "CACHE /")):
+        if path.name != "paths.py" and any(name in text for name in ("PDF_CACHE", "FONT_CACHE", "TEMPLATE_CACHE", "VOCABULARY_CACHE", "CACHE /")):
             users.append(path.relative_to(ROOT).as_posix())
             assert "Key(" in text, f"{path} uses a cache without tools.common.cachekey.Key"
     assert "tools/site/search_index.py" in users and "tools/publish/pdf.py" in users and "tools/site/hooks.py" in users
+    assert "tools/publish/printfont.py" in users
     assert "Key(" in (ROOT / "tools" / "common" / "buildstamp.py").read_text(encoding="utf-8")

@@ -19,6 +19,7 @@ REVIEW = REPO / "dist" / "review-en.md"  # the English review report, outside th
 # Build caches (ignored by git), each keyed by everything its entries are made from.
 CACHE = REPO / ".cache"
 PDF_CACHE = CACHE / "pdf"  # printed PDFs (tools.publish.pdf)
+FONT_CACHE = CACHE / "fonts"  # the PDFs' Chinese face with TrueType outlines (tools.publish.printfont)
 TEMPLATE_CACHE = CACHE / "jinja"  # compiled theme templates (tools.site.hooks)
 VOCABULARY_CACHE = CACHE / "search"  # the search index's Chinese vocabulary (tools.site.search_index)
 

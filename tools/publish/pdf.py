@@ -1,12 +1,16 @@
 """Print every plan page to PDF: `<slug>.zh.pdf`, `<slug>.en.pdf` and `<slug>.zh-en.pdf` (the
 Chinese page with its English twins side by side), under site/pdf/.
 
-Runs after `mkdocs build`, on the built HTML, with Debian's headless Chromium: A4, the system's
-Noto CJK fonts embedded, the plan's short title as running header, page numbers, an outline
+Runs after `mkdocs build`, on the built HTML, with Debian's headless Chromium: A4, Debian's
+Noto Sans CJK SC embedded as CID-keyed subsets (converted to TrueType outlines first, which
+Chromium embeds so, where it writes Type 3 fonts for the package's CFF outlines:
+tools/publish/printfont.py), the plan's short title as running header, page numbers, an outline
 that follows the headings. The page is switched into print form first (assets/site.css,
 `html.pdf`): the cards open, the interface hidden, and each heading followed by its citation
 link. Chromium stamps the time and a random /ID into every file, so both are rewritten from
-SOURCE_DATE_EPOCH: a rebuild gives the same bytes.
+SOURCE_DATE_EPOCH: a rebuild gives the same bytes. The file is saved with its objects packed
+into compressed object streams (PDF 1.5): the tagged-PDF structure tree is thousands of small
+objects, one per element, which Chromium writes one by one (a fifth of a file's bytes).
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from tools.common.paths import PDF_CACHE, REPO, SITE, SOURCES, SourceTree
 from tools.model import anchors
 from tools.model.plandata import load_all
 from tools.model.publication import PDF_VARIANTS, pdf_path
+from tools.publish import printfont
 from tools.publish.chromium import CHROMIUM, FLAGS
 
 # PDF_CACHE keeps printed PDFs by what they are printed from, so that a rebuild whose pages
@@ -37,6 +42,9 @@ from tools.publish.chromium import CHROMIUM, FLAGS
 
 # Pages printed at once in the one browser: the machine has few cores.
 PARALLEL = 3
+# Objects packed into compressed object streams ("generate"; "preserve" saves them one by one, as
+# Chromium writes them): the tagged structure's thousands of small objects shrink to a fraction.
+OBJECT_STREAMS = "generate"
 MARGIN = {"top": "18mm", "bottom": "16mm", "left": "16mm", "right": "16mm"}
 # Chromium draws header and footer outside the page's CSS, at a default size of 0.
 BAND = "width:100%;font-size:8px;color:#555;font-family:'Noto Sans CJK SC',sans-serif;padding:0 16mm;"
@@ -126,7 +134,7 @@ def make_reproducible(path: Path, epoch: int) -> None:
         renumber_structure_ids(pdf)
         if "/ID" in pdf.trailer:  # qpdf keeps the first half of an existing /ID: Chromium's random one
             del pdf.trailer["/ID"]
-        pdf.save(path, deterministic_id=True, compress_streams=True)
+        pdf.save(path, deterministic_id=True, compress_streams=True, object_stream_mode=getattr(pikepdf.ObjectStreamMode, OBJECT_STREAMS))
 
 
 def renumber_structure_ids(pdf) -> None:
@@ -187,9 +195,10 @@ async def print_one(browser, job: Job, limit: asyncio.Semaphore) -> None:
 async def print_all(jobs: list[Job]) -> None:
     from playwright.async_api import async_playwright
 
+    fonts = printfont.fontconfig_file()
     limit = asyncio.Semaphore(PARALLEL)
     async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, env=printfont.browser_environment(fonts))
         try:
             await asyncio.gather(*(print_one(browser, job, limit) for job in jobs))
         finally:
@@ -219,10 +228,12 @@ def build_pdfs(site: Path, epoch: int, tree: SourceTree = SOURCES, only: Sequenc
 def print_key(job: Job, epoch: int, assets: str | None = None) -> str:
     """Everything a printed PDF depends on (`tools.common.cachekey`): the page and every file it
     can load from the site's assets (styles, scripts, fonts, images), how it is printed (this
-    module and what it imports: PREPARE, margins, header, browser flags; variant, date), and the
-    versions of the theme, Playwright, pikepdf, the browser and the CJK fonts."""
+    module and what it imports: PREPARE, margins, header, browser flags, the print face; variant,
+    date), the versions of the theme, Playwright, pikepdf, the browser and the CJK fonts, and the
+    print face's own key (the source fonts' bytes and fontTools)."""
     key = Key("pdf", code=[__name__], libraries=["mkdocs-material", "playwright", "pikepdf"],
-              settings={"variant": job.variant, "header": job.header, "epoch": epoch, **system_versions()})
+              settings={"variant": job.variant, "header": job.header, "epoch": epoch, "print-font": printfont.font_key(),
+                        **system_versions()})
     key.add_file(job.page, "page").add_text(assets or assets_digest(job.site))
     return key.hexdigest()
 
