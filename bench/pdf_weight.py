@@ -51,8 +51,8 @@ print(json.dumps(sizes))
 CONVERT = """
 import sys
 from pathlib import Path
-from tools.publish import printfont
-printfont.fontconfig_file(Path(sys.argv[1]))
+from tools.publish import pdf, printfont
+printfont.fontconfig_file(pdf.print_characters(Path(sys.argv[2])), Path(sys.argv[1]))
 """
 
 
@@ -83,11 +83,11 @@ def measure(site: Path = SITE) -> dict:
         raise SystemExit(f"{site} not built: run `make mkdocs-build` first")
     figures: dict = {"ways": {}}
     with tempfile.TemporaryDirectory() as tmp:
-        from tools.publish import printfont
+        from tools.publish import pdf, printfont
 
         # Into the build's own cache when it lacks this key (so that no way below converts), else into a new folder.
-        cold = FONT_CACHE if not (FONT_CACHE / printfont.font_key() / "fonts.conf").is_file() else Path(tmp) / "fonts"
-        _, figures["convert_wall"], figures["convert_cpu"] = run(CONVERT, str(cold))
+        cold = FONT_CACHE if not (FONT_CACHE / printfont.font_key(pdf.print_characters(site)) / "fonts.conf").is_file() else Path(tmp) / "fonts"
+        _, figures["convert_wall"], figures["convert_cpu"] = run(CONVERT, str(cold), str(site))
         for name, (face, streams) in WAYS.items():
             copy = Path(tmp) / "site"
             shutil.rmtree(copy, ignore_errors=True)

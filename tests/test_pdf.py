@@ -172,7 +172,7 @@ def test_unchanged_pages_reuse_their_pdfs_and_changed_ones_are_printed_again(bui
     shutil.copytree(built_site, site, ignore=shutil.ignore_patterns("pdf", "*.zip"))
     printed: list[str] = []
 
-    async def fake_print_all(jobs):
+    async def fake_print_all(jobs, characters):
         for job in jobs:
             printed.append(job.target.name)
             job.target.parent.mkdir(parents=True, exist_ok=True)

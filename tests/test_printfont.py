@@ -53,7 +53,7 @@ def collection(tmp_path) -> Path:
 
 def test_the_print_face_has_truetype_outlines_its_own_name_and_the_licence(collection, tmp_path):
     target = tmp_path / printfont.file_name("Regular")
-    printfont.convert(collection, "Regular", target)
+    printfont.convert(collection, "Regular", target, "O")
     font = TTFont(target)
     assert "glyf" in font and "CFF " not in font and font.sfntVersion == "\x00\x01\x00\x00"
     letter = font["glyf"]["O"]
@@ -73,9 +73,9 @@ def test_every_conversion_gives_the_same_bytes(collection, tmp_path, monkeypatch
 
     first, second = tmp_path / "first.ttf", tmp_path / "second.ttf"
     monkeypatch.setattr(_h_e_a_d, "timestampNow", lambda: 3_000_000_000)
-    printfont.convert(collection, "Regular", first)
+    printfont.convert(collection, "Regular", first, "O")
     monkeypatch.setattr(_h_e_a_d, "timestampNow", lambda: 3_000_086_400)  # a day later
-    printfont.convert(collection, "Regular", second)
+    printfont.convert(collection, "Regular", second, "O")
     assert first.read_bytes() == second.read_bytes()
 
 
@@ -91,8 +91,8 @@ def test_the_fontconfig_file_puts_the_print_face_first(tmp_path, monkeypatch):
     faces.fonts = [cff_face(printfont.SOURCE_FAMILY)]
     faces.save(tmp_path / "cjk.ttc")
     try:
-        conf = printfont.fontconfig_file(tmp_path / "cache")
-        assert conf.parent.name == printfont.font_key() and printfont.fontconfig_file(tmp_path / "cache") == conf
+        conf = printfont.fontconfig_file("O", tmp_path / "cache")
+        assert conf.parent.name == printfont.font_key("O") and printfont.fontconfig_file("O", tmp_path / "cache") == conf
     finally:
         printfont.font_key.cache_clear()
     if shutil.which("fc-match") is None:

@@ -192,10 +192,10 @@ async def print_one(browser, job: Job, limit: asyncio.Semaphore) -> None:
             await page.close()
 
 
-async def print_all(jobs: list[Job]) -> None:
+async def print_all(jobs: list[Job], characters: str) -> None:
     from playwright.async_api import async_playwright
 
-    fonts = printfont.fontconfig_file()
+    fonts = printfont.fontconfig_file(characters)
     limit = asyncio.Semaphore(PARALLEL)
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, env=printfont.browser_environment(fonts))
@@ -213,11 +213,12 @@ def build_pdfs(site: Path, epoch: int, tree: SourceTree = SOURCES, only: Sequenc
     instead of printed again; the folder then holds exactly this build's PDFs.
     """
     jobs = jobs_for(site, tree, only)
+    characters = print_characters(site, tree)
     assets = assets_digest(site) if cache else ""
-    keys = {job.target: print_key(job, epoch, assets) for job in jobs} if cache else {}
+    keys = {job.target: print_key(job, epoch, characters, assets) for job in jobs} if cache else {}
     pending = [job for job in jobs if not (cache and _reuse(cache / f"{keys[job.target]}.pdf", job.target))]
     if pending:
-        asyncio.run(print_all(pending))
+        asyncio.run(print_all(pending, characters))
     for job in pending:
         make_reproducible(job.target, epoch)
     if cache:
@@ -225,14 +226,20 @@ def build_pdfs(site: Path, epoch: int, tree: SourceTree = SOURCES, only: Sequenc
     return {job.target.relative_to(site).as_posix(): job.target.stat().st_size for job in jobs}
 
 
-def print_key(job: Job, epoch: int, assets: str | None = None) -> str:
+def print_characters(site: Path, tree: SourceTree = SOURCES) -> str:
+    """What the print face must draw: the characters of every plan page that is printed, whichever
+    of them this run prints (so that `--only` reuses the whole build's face and PDFs)."""
+    return printfont.characters(job.page for job in jobs_for(site, tree) if job.variant != "zh-en")
+
+
+def print_key(job: Job, epoch: int, characters: str, assets: str | None = None) -> str:
     """Everything a printed PDF depends on (`tools.common.cachekey`): the page and every file it
     can load from the site's assets (styles, scripts, fonts, images), how it is printed (this
     module and what it imports: PREPARE, margins, header, browser flags, the print face; variant,
     date), the versions of the theme, Playwright, pikepdf, the browser and the CJK fonts, and the
     print face's own key (the source fonts' bytes and fontTools)."""
     key = Key("pdf", code=[__name__], libraries=["mkdocs-material", "playwright", "pikepdf"],
-              settings={"variant": job.variant, "header": job.header, "epoch": epoch, "print-font": printfont.font_key(),
+              settings={"variant": job.variant, "header": job.header, "epoch": epoch, "print-font": printfont.font_key(characters),
                         **system_versions()})
     key.add_file(job.page, "page").add_text(assets or assets_digest(job.site))
     return key.hexdigest()

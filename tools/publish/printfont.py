@@ -6,11 +6,14 @@ subset (CIDFontType2: each glyph once, its outline compact), but the CFF outline
 Those were most of the PDFs' weight.
 
 How: at build time, from the installed package (nothing big is committed), fontTools converts
-each weight the pages use (Regular, Bold) of the "Noto Sans CJK SC" face of the collection: every
-glyph's cubic curves become quadratic ones within 1 unit of the 1000-unit em (cu2qu, as fontmake
-does), hints dropped (the outlines are for paper). The result, and a fontconfig file, are kept
-under `.cache/fonts/<key>/`, keyed (`tools.common.cachekey`) by this module, fontTools' version
-and the bytes of the source fonts: a build converts once (about a minute a weight) and reuses them.
+each weight the pages use (Regular, Bold) of the "Noto Sans CJK SC" face of the collection: first
+cut down to the characters the site's pages hold (`characters`: a few thousand of its 65,000
+glyphs, so that the conversion takes seconds, not a minute and a half of CPU a fresh machine's
+first build or test run would pay), then every glyph's cubic curves become quadratic ones within 1
+unit of the 1000-unit em (cu2qu, as fontmake does), hints dropped (the outlines are for paper). The
+result, and a fontconfig file, are kept under `.cache/fonts/<key>/`, keyed
+(`tools.common.cachekey`) by this module, fontTools' version, the bytes of the source fonts and
+the characters: a build converts again only when a page gains a character none had.
 
 Only the printing browser sees the face: the fontconfig file (FONTCONFIG_FILE in its environment)
 adds the system's configuration, the folder, and a rule that puts the print face before every
@@ -31,6 +34,7 @@ import functools
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -64,19 +68,28 @@ FONTS_CONF = """<?xml version="1.0"?>
 """
 
 
+def characters(pages: Iterable[Path]) -> str:
+    """Every character the printed pages hold (with printable ASCII, which the PDF header and
+    footer use), sorted: what the print face must draw. Characters it lacks fall back as before."""
+    found = {chr(code) for code in range(0x20, 0x7F)}
+    for page in pages:
+        found.update(page.read_text(encoding="utf-8"))
+    return "".join(sorted(found - {"\n", "\r", "\t"}))
+
+
 @functools.cache
-def font_key() -> str:
-    """Everything the converted fonts are made from: this module, fontTools, the source fonts' bytes."""
+def font_key(characters: str) -> str:
+    """Everything the converted fonts are made from: this module, fontTools, the source fonts' bytes, the characters."""
     key = Key("print-font", code=[__name__], libraries=["fonttools"],
               settings={"family": FAMILY, "source": SOURCE_FAMILY, "max_error": MAX_ERROR})
     for style, source in sorted(WEIGHTS.items()):
         key.add_file(source, style) if source.is_file() else key.add_text(f"{style}: missing")
-    return key.hexdigest()
+    return key.add_text(characters).hexdigest()
 
 
-def fontconfig_file(cache: Path = FONT_CACHE) -> Path:
+def fontconfig_file(characters: str, cache: Path = FONT_CACHE) -> Path:
     """The fontconfig file for the printing browser, converting the fonts first if they are not cached."""
-    folder = cache / font_key()
+    folder = cache / font_key(characters)
     conf = folder / "fonts.conf"
     if conf.is_file():
         return conf
@@ -85,7 +98,8 @@ def fontconfig_file(cache: Path = FONT_CACHE) -> Path:
     staging.chmod(0o755)
     try:
         with ProcessPoolExecutor(max_workers=min(len(WEIGHTS), os.cpu_count() or 1)) as pool:
-            list(pool.map(convert, WEIGHTS.values(), WEIGHTS, [staging / file_name(style) for style in WEIGHTS]))
+            list(pool.map(convert, WEIGHTS.values(), WEIGHTS, [staging / file_name(style) for style in WEIGHTS],
+                          [characters] * len(WEIGHTS)))
         (staging / "fonts.conf").write_text(FONTS_CONF.format(folder=folder, source=SOURCE_FAMILY, family=FAMILY), encoding="utf-8")
         for stale in cache.iterdir():  # one set of fonts at a time: they weigh 40 MB
             if stale.is_dir() and not stale.name.startswith(".") and stale != folder:
@@ -108,15 +122,34 @@ def file_name(style: str) -> str:
     return f"{POSTSCRIPT}-{style}.ttf"
 
 
-def convert(source: Path, style: str, target: Path) -> None:
-    """The SOURCE_FAMILY face of the collection `source`, with TrueType outlines and renamed, to `target`."""
+def convert(source: Path, style: str, target: Path, characters: str) -> None:
+    """The SOURCE_FAMILY face of the collection `source`, cut down to `characters`, with TrueType
+    outlines and renamed, to `target`."""
     from fontTools.ttLib import TTCollection
 
     font = next(face for face in TTCollection(source).fonts if face["name"].getDebugName(1) == SOURCE_FAMILY)
+    cut_down(font, characters)
     to_truetype_outlines(font)
     rename(font, style)
     font.recalcTimestamp = False  # keep the source's date in `head`: the same bytes from every conversion
     font.save(target)
+
+
+def cut_down(font, characters: str) -> None:
+    """Only the glyphs `characters` need (with those their layout features reach: vertical and
+    width variants, ligatures); every name record, the layout tables and `head`'s date kept."""
+    from fontTools import subset
+
+    options = subset.Options()
+    options.layout_features = ["*"]
+    options.name_IDs = ["*"]
+    options.name_languages = ["*"]
+    options.name_legacy = True
+    options.notdef_outline = True
+    options.recalc_timestamp = False
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=[ord(char) for char in characters])
+    subsetter.subset(font)
 
 
 def to_truetype_outlines(font) -> None:
