@@ -1,0 +1,187 @@
+"""Search at scale: what one search costs a phone at 5, 50 and 500 plans, and what a reader who never searches downloads.
+
+The built site (site/, or a fresh ProperDocs build when it is missing) is copied once, and its
+search shards are written again for each synthetic corpus (bench/search_corpus.py: the real
+plans repeated under new slugs with one sentence in two exchanged for another plan's) through
+the index writer's own functions (search_index.shards, write_shards). A plan page of the real
+site is then opened as bench/search_cost.py does: headless Chromium, cold, gzip server, the
+"Slow 4G" preset and a 4× CPU slowdown, search opened and the query typed once the page has
+loaded; bytes are the search data transferred (the worker script, search/…) and the time runs
+to the first result drawn. A reader who never searches: the search data a plan page fetches in
+the 3 s after its load. `python -m tools bench --search-scale` replaces this section alone.
+"""
+
+from __future__ import annotations
+
+import gzip
+import shutil
+import statistics
+import subprocess
+import tempfile
+from pathlib import Path
+
+from bench.search_corpus import gzipped_text_per_plan, synthetic_index
+from tools.common.paths import REPO, SOURCES
+from tools.model.anchors import page_path
+from tools.model.plandata import load_all
+from tools.site import search_index
+
+HEADING = "## Search at scale"
+SCALES = (5, 50, 500)
+LANGS = ("zh", "en")
+TIME_TARGET = {5: 1.0, 500: 1.5}  # seconds to the first result (issue 21)
+BYTES_TARGET = {500: 150_000}  # search data transferred for one search
+NON_SEARCHER_TARGET = 10_000  # search data a page load fetches without a search
+SETTLE_MS = 3000
+
+
+def built_site() -> tuple[Path, Path | None]:
+    """The site to measure on (REPO/site, or a fresh build) and a temporary folder to remove after."""
+    if (REPO / "site" / "search").is_dir():
+        return REPO / "site", None
+    from tools.site import engine
+
+    scratch = Path(tempfile.mkdtemp(prefix="bench-search-scale-site-"))
+    subprocess.run(engine.command("-q", "-d", str(scratch / "site"), strict=False), cwd=REPO, check=True, capture_output=True)
+    return scratch / "site", scratch
+
+
+def write_corpus(site: Path, real: dict[str, dict], vocab: list[str], plans: int) -> dict:
+    """Write the shards of a `plans`-plan synthetic corpus into `site`; figures about the index written."""
+    figures = {}
+    for lang in LANGS:
+        index = synthetic_index(real[lang], plans, lang)
+        content = search_index.shards(index, lang, vocab if lang == "zh" else [])
+        folder = site / "search" / lang
+        search_index.write_shards(folder, content)
+        files = sorted(folder.glob("*.js"))
+        figures[lang] = {
+            "text_per_plan": gzipped_text_per_plan(index),
+            "shards": len(files),
+            "index_gzip": sum(len(gzip.compress(path.read_bytes(), mtime=0)) for path in files),
+            "manifest": (folder / f"{search_index.MANIFEST}.js").stat().st_size,
+        }
+    return figures
+
+
+def page_load_only(browser, url: str) -> int:
+    """Bytes of search data (as transferred) a plan page fetches without a search."""
+    from bench.search_cost import is_search_data
+
+    context = browser.new_context(viewport={"width": 400, "height": 850})
+    page = context.new_page()
+    sent: dict[str, int] = {}
+    try:
+        page.on("response", lambda response: is_search_data(response.url) and sent.__setitem__(
+            response.url, int(response.headers.get("content-length", "0"))))
+        page.goto(url)
+        page.wait_for_load_state("load")
+        page.wait_for_timeout(SETTLE_MS)
+        return sum(sent.values())
+    finally:
+        context.close()
+
+
+def measure_browser(site: Path, slug: str, lang: str) -> dict | None:
+    """Cold searches (median of search_cost.REPEATS) and the non-searcher's bytes; None without a browser."""
+    from bench import search_cost
+
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    if not Path(search_cost.CHROMIUM).exists():
+        return None
+    url_path = page_path(slug, lang) + "index.html"
+    with search_cost.serve_gzip(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=search_cost.CHROMIUM, args=search_cost.FLAGS)
+        try:
+            runs = [search_cost.one_search(browser, base + url_path, search_cost.QUERY[lang]) for _ in range(search_cost.REPEATS)]
+            idle = page_load_only(browser, base + url_path)
+        finally:
+            browser.close()
+    return {"seconds": statistics.median(run[0] for run in runs), "sent": statistics.median(run[1] for run in runs),
+            "idle": idle}
+
+
+def measure() -> dict[int, dict]:
+    """Plans → language → figures (index and browser)."""
+    site, scratch = built_site()
+    work = Path(tempfile.mkdtemp(prefix="bench-search-scale-"))
+    slug = load_all(SOURCES)[0].slug
+    try:
+        copy = work / "site"
+        shutil.copytree(site, copy, ignore=shutil.ignore_patterns("pdf", "epub", "*.zip"))
+        real = {lang: search_index.read(copy, lang) for lang in LANGS}
+        vocab = real["zh"]["vocab"].split(" ")  # the synthetic plans exchange sentences: no new words
+        results = {}
+        for plans in SCALES:
+            figures = write_corpus(copy, real, vocab, plans)
+            for lang in LANGS:
+                figures[lang]["real_text_per_plan"] = gzipped_text_per_plan(real[lang])
+                figures[lang]["browser"] = measure_browser(copy, slug, lang)
+            results[plans] = figures
+            print(plans, figures, flush=True)
+        return results
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+        if scratch:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+
+def holds(plans: int, row: dict) -> str:
+    browser = row["browser"]
+    checks = [browser["idle"] <= NON_SEARCHER_TARGET]
+    if plans in TIME_TARGET:
+        checks.append(browser["seconds"] <= TIME_TARGET[plans])
+    if plans in BYTES_TARGET:
+        checks.append(browser["sent"] <= BYTES_TARGET[plans])
+    return "yes" if all(checks) else "no"
+
+
+def render(results: dict[int, dict]) -> list[str]:
+    lines = [HEADING, "", __doc__.split("\n\n", 1)[1].replace("\n", " ").strip(), "",
+             "Targets (issue 21): first result ≤ 1.0 s at 5 plans and ≤ 1.5 s at 500; ≤ 150 KB transferred for one "
+             "search at 500 plans; ≤ 10 KB of search data for a reader who never searches. Queries: "
+             "知识产权质押 (zh), IP insurance (en).", "",
+             "| plans | language | text per plan, gzip (synthetic / real) | whole index, gzip | shards | "
+             "page load without search | one search, transferred | first result, median | holds |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    for plans, figures in results.items():
+        for lang in LANGS:
+            row = figures[lang]
+            browser = row["browser"]
+            cells = [f"{plans}", lang, f"{row['text_per_plan']:,.0f} / {row['real_text_per_plan']:,.0f} bytes",
+                     f"{row['index_gzip']:,} bytes", f"{row['shards']}"]
+            if browser:
+                cells += [f"{browser['idle']:,} bytes", f"{browser['sent']:,.0f} bytes", f"{browser['seconds']:.2f} s",
+                          holds(plans, row)]
+            else:
+                cells += ["not measured (no Playwright or /usr/bin/chromium)"] * 3 + [""]
+            lines.append("| " + " | ".join(cells) + " |")
+    return lines + [""]
+
+
+def insert(text: str, lines: list[str]) -> str:
+    """BENCHMARKS.md with this section replaced, or placed before the search sections (which
+    `bench --search` rewrites to the end of the file)."""
+    section = "\n".join(lines).rstrip("\n") + "\n\n"
+    if HEADING in text:
+        head, rest = text.split(HEADING, 1)
+        tail = rest[rest.find("\n## ") + 1:] if "\n## " in rest else ""
+        return head + section + tail
+    marker = "## Search relevance"
+    if marker in text:
+        head, tail = text.split(marker, 1)
+        return head + section + marker + tail
+    return text.rstrip("\n") + "\n\n" + section
+
+
+def write_only() -> int:
+    """`python -m tools bench --search-scale`: measure this part alone and replace its section."""
+    path = REPO / "BENCHMARKS.md"
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n\n"
+    lines = render(measure())
+    path.write_text(insert(text, lines), encoding="utf-8")
+    print("\n".join(lines))
+    return 0
