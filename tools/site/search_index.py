@@ -1,28 +1,46 @@
-"""The search index: one file per language, read by assets/search-worker.js.
+"""The search index: sharded per language, read by assets/search-worker.js a shard at a time.
 
 Material's own index holds both languages in one JSON file (≈ 880 KB) that every page
 downloads at load time, and its worker splits a Chinese query into one-character
-prefixes. Instead, after the build:
+prefixes. A single file per language (the layout before this one) still grew with the
+corpus: every reader's worker fetched all of it, and every keystroke scanned every text.
+Instead, after the build:
 
 - every built page of a language is cut into sections at its headings (the same cut the
-  relevance benchmark makes) and written to `search/<lang>.js` as a script that sets
-  `self.SEARCH_DATA`; the worker loads it with `importScripts` in the background once
-  Material starts it, which works from file:// as well as over http;
-- each plan section carries the parts of the label a reader recognises: the page carries
-  the plan's short name and the section its printed number and title, which the worker
-  joins (新疆“十四五”规划 三（一）5 推进专利金融创新发展); stored once each, not per section;
-- the Chinese file carries the words jieba finds in the text, so that the worker splits
-  a query with the same vocabulary the text was segmented with;
+  relevance benchmark makes); each plan section carries the parts of the label a reader
+  recognises: the page carries the plan's short name and the section its printed number and
+  title, which the worker joins (新疆“十四五”规划 三（一）5 推进专利金融创新发展);
+- the sections are written to `search/<lang>/` as small scripts, each `SEARCH_SHARD("name",{…});`,
+  which the worker loads with `importScripts` from file:// and with `fetch` (read as JSON) over
+  http, in parallel, only when a query needs them:
+  - `index.js`, the manifest (≈ 200 bytes, the one file loaded before a query):
+    `{"terms": T, "per": P, "plan": N, "pages": [sections of page 0, of page 1, …], "endings": […]}`.
+    Pages are numbered plan pages first, and sections page by page in that order, so a
+    section's number gives its page and whether it is a plan section (number < N);
+  - `t0.js … t<T−1>.js`, the term shards: `{term: [delta, code, delta, code, …]}`, the postings of
+    each term: the section number (as the difference from the previous one) and
+    `title count + 8 × text count` (capped at 7 and 50). A term is filed under a key (`term_key`:
+    a Chinese word's first character, any other word's first three letters) and the key's
+    shard is `shard_of(key, T)`, a 31-multiplier hash the worker repeats. The terms: in Chinese
+    every word of the vocabulary (the words jieba finds in the whole text, 2–8 characters)
+    found in a section as a substring, so that the worker's word matches where the old
+    substring search did, and each run of Latin letters or digits; in English each word, lower
+    case. The shards of a query's characters therefore hold every word the query can be split
+    into: the vocabulary travels with the postings. T grows with the postings (≈ 12 KB each);
+  - `d0.js …`, the text shards, P consecutive sections each: `{"pages": {number: [url, title,
+    short]}, "docs": [[page, anchor, number, title, text], …]}`; `short` is "" on pages that
+    are not a plan. The worker loads those of the sections it shows, for labels, snippets and
+    the whole-query rule;
 - Material's `search/search_index.json` (and the offline plugin's `search_index.js`) is
   cut down to its configuration, so that nothing but ≈ 200 bytes is fetched at page load.
 
 Zero-width spaces and the markup are stripped: the files hold plain text. Elements marked
 with Material's `data-search-exclude` are left out (lists of places such as the glossary's
 "used in" lines and the citation tables, which repeat the sections indexed where they stand).
-
-Layout: {"pages": [[url, title, short]], "docs": [[page, anchor, number, title, text, kind]]}
-(+ "vocab" in Chinese); `short` is "" on pages that are not a plan.
+`language_index` builds the plain layout {"pages": [[url, title, short]], "docs": [[page,
+anchor, number, title, text, kind]]}, which `shards` cuts up and `read` puts back together.
 """
+
 
 from __future__ import annotations
 
