@@ -82,6 +82,34 @@ def page_load_only(browser, url: str) -> int:
         context.close()
 
 
+def one_search(browser, url: str, query: str) -> tuple[float, int, int]:
+    """(seconds to the first result, bytes of search data transferred in all, requests) for one cold search
+    on the phone profile; the bytes are counted once no search data has arrived for SETTLE_MS (the worker
+    answers with the sections of its first wave of text shards, then with the whole list)."""
+    from bench import search_cost
+
+    context = browser.new_context(viewport={"width": 400, "height": 850})
+    page = context.new_page()
+    try:
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send("Network.emulateNetworkConditions", search_cost.SLOW_4G)
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": search_cost.CPU_SLOWDOWN})
+        sent: dict[str, int] = {}
+        page.on("response", lambda response: search_cost.is_search_data(response.url) and sent.__setitem__(
+            response.url, int(response.headers.get("content-length", "0"))))
+        page.goto(url)
+        page.wait_for_load_state("load")
+        seconds = page.evaluate(search_cost.SEARCH, query)
+        count = -1
+        while count != len(sent):
+            count = len(sent)
+            page.wait_for_timeout(SETTLE_MS)
+        return seconds, sum(sent.values()), len(sent)
+    finally:
+        context.close()
+
+
 def measure_browser(site: Path, slug: str, lang: str) -> dict | None:
     """Cold searches (median of search_cost.REPEATS) and the non-searcher's bytes; None without a browser."""
     from bench import search_cost
@@ -96,12 +124,12 @@ def measure_browser(site: Path, slug: str, lang: str) -> dict | None:
     with search_cost.serve_gzip(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=search_cost.CHROMIUM, args=search_cost.FLAGS)
         try:
-            runs = [search_cost.one_search(browser, base + url_path, search_cost.QUERY[lang]) for _ in range(search_cost.REPEATS)]
+            runs = [one_search(browser, base + url_path, search_cost.QUERY[lang]) for _ in range(search_cost.REPEATS)]
             idle = page_load_only(browser, base + url_path)
         finally:
             browser.close()
     return {"seconds": statistics.median(run[0] for run in runs), "sent": statistics.median(run[1] for run in runs),
-            "idle": idle}
+            "requests": statistics.median(run[2] for run in runs), "idle": idle}
 
 
 def measure() -> dict[int, dict]:
@@ -154,7 +182,7 @@ def render(results: dict[int, dict]) -> list[str]:
             cells = [f"{plans}", lang, f"{row['text_per_plan']:,.0f} / {row['real_text_per_plan']:,.0f} bytes",
                      f"{row['index_gzip']:,} bytes", f"{row['shards']}"]
             if browser:
-                cells += [f"{browser['idle']:,} bytes", f"{browser['sent']:,.0f} bytes", f"{browser['seconds']:.2f} s",
+                cells += [f"{browser['idle']:,} bytes", f"{browser['sent']:,.0f} bytes, {browser['requests']:.0f} files", f"{browser['seconds']:.2f} s",
                           holds(plans, row)]
             else:
                 cells += ["not measured (no Playwright or /usr/bin/chromium)"] * 3 + [""]

@@ -29,8 +29,9 @@
   var local = /^file:/.test(folder);
   var shards = {}, loading = {}, manifest = null, pageOf = null;
   var latest = null;
-  var MAX_PER_PAGE = 8;
+  var MAX_PER_PAGE = 5;
   var MAX_PAGES = 10;  // the pages Material draws at once; their sections' texts are all a search loads
+  var FIRST_WAVE = 6;  // text shards fetched at once (a browser's connections to one host over HTTP/1.1)
   var MAX_WORD = 8;  // the longest Chinese word in the index (search_index.CJK_WORD)
   var STOP = new Set(lang === "en" ? ("a an and are as at be by can do does for from has have how in is it of on or " +
     "the to what when where which who why with").split(" ") : ["的", "是", "什么", "怎么", "如何", "哪些", "吗", "呢"]);
@@ -305,13 +306,20 @@
     return at.test(title + " " + text);
   }
 
+  function textShard(hit) {
+    return "d" + Math.floor(hit.doc / manifest.per);
+  }
+
   function textShards(hits) {
-    return hits.map(function (hit) { return "d" + Math.floor(hit.doc / manifest.per); });
+    var names = hits.map(textShard);
+    return names.filter(function (name, n) { return names.indexOf(name) === n; });
   }
 
   /* Ranked from the postings; the sections to show get their texts, and among them those holding the
-     whole query as typed rise above the others (a one-word query is its own phrase: no text needed). */
-  function search(query) {
+     whole query as typed rise above the others (a one-word query is its own phrase: no text needed).
+     The sections whose texts come in the first wave of requests (FIRST_WAVE shards, in rank order)
+     are answered with at once (`early`), the whole list when the rest is in. */
+  function search(query, early) {
     var words = terms(query);
     if (!words.length) return Promise.resolve([]);
     var matchers = words.map(matcher), phrase = phraseOf(query);
@@ -320,13 +328,20 @@
       if (single && hit.tier === 3) hit.tier = 4;
       return hit;
     }));
-    var picked = shown(hits);
-    return load(textShards(picked)).then(function () {
+    var picked = shown(hits), names = textShards(picked);
+    function answerWith(list) {
       if (!single && phrase) {
-        picked.forEach(function (hit) { if (hit.tier === 3 && hasPhrase(hit.doc, phrase)) hit.tier = 4; });
-        picked = shown(order(picked));
+        list.forEach(function (hit) { if (hit.tier === 3 && hasPhrase(hit.doc, phrase)) hit.tier = 4; });
+        list = order(list.slice());
       }
-      return groups(picked, words, phrase);
+      return groups(list, words, phrase);
+    }
+    return load(names.slice(0, FIRST_WAVE)).then(function () {
+      if (names.length <= FIRST_WAVE) return answerWith(picked);
+      var ready = [];
+      for (var i = 0; i < picked.length && shards[textShard(picked[i])]; i++) ready.push(picked[i]);
+      early(answerWith(ready));
+      return load(names).then(function () { return answerWith(picked); });
     });
   }
 
@@ -363,7 +378,9 @@
       return load(shardsFor(query));
     }).then(function () {
       if (query !== latest) return null;  // a newer query is on its way
-      return search(query);
+      return search(query, function (items) {
+        if (query === latest) postMessage({type: RESULT, data: {items: items}});
+      });
     }).then(function (items) {
       if (items && query === latest) postMessage({type: RESULT, data: {items: items}});
     }).catch(function () {

@@ -245,7 +245,7 @@ def write(site: Path, docs: Path) -> dict[str, int]:
 
 # -- The sharded layout (see the module's docstring) ---------------------------------------
 
-DOCS_PER_SHARD = 16  # sections per text shard: a page's best sections mostly share one or two
+DOCS_PER_SHARD = 8  # sections per text shard: a page's best sections mostly share one or two; few bytes wasted on the others
 TERM_SHARD_BYTES = 12_000  # postings per term shard (as stored): a query loads a few of these
 ENDINGS = ("s", "es", "d", "ed", "ing")  # the worker's English plain endings, kept in one place
 LATIN = re.compile(r"[^\W_]+")
