@@ -33,6 +33,13 @@ TIME_TARGET = {5: 1.0, 500: 1.5}  # seconds to the first result (issue 21)
 BYTES_TARGET = {500: 150_000}  # search data transferred for one search
 NON_SEARCHER_TARGET = 10_000  # search data a page load fetches without a search
 SETTLE_MS = 3000
+# Measured once, outside the repository (a scratch folder with its own npm install), on the corpora of
+# bench/search_corpus.py with the build-time jieba words; not re-measured by `make bench`.
+ENGINES = ("Engines tried before sharding the site's own (index only, no texts for snippets; each serialises one "
+           "blob that a query needs whole, so one search downloads all of it), gzip, zh / en: MiniSearch 7.2.0: "
+           "5 plans 86 / 76 KB, 50 plans 424 / 498 KB, 500 plans 4.4 / 5.5 MB; FlexSearch 0.8.212: 89 / 75 KB, "
+           "344 / 383 KB, 3.6 / 4.5 MB; Orama 3.1.18: 506 / 419 KB, 2.2 / 2.4 MB, 19.9 / 23.3 MB. The site's "
+           "sharded index, whole, and what one search of it transfers are in the table.")
 
 
 def built_site() -> tuple[Path, Path | None]:
@@ -172,6 +179,7 @@ def render(results: dict[int, dict]) -> list[str]:
              "Targets (issue 21): first result ≤ 1.0 s at 5 plans and ≤ 1.5 s at 500; ≤ 150 KB transferred for one "
              "search at 500 plans; ≤ 10 KB of search data for a reader who never searches. Queries: "
              "知识产权质押 (zh), IP insurance (en).", "",
+             ENGINES, "",
              "| plans | language | text per plan, gzip (synthetic / real) | whole index, gzip | shards | "
              "page load without search | one search, transferred | first result, median | holds |",
              "|---|---|---|---|---|---|---|---|---|"]
