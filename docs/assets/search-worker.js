@@ -12,7 +12,8 @@
 
    Ranking, best first: the whole query as typed (spaces aside) → every word → some words;
    then plan sections before glossary, topic and reference entries; then a match in the
-   section's title; then how often the words occur. Chinese is split into the words jieba
+   section's title; then how often the words occur (a word in more than a quarter of the sections
+   counts once: the index keeps no counts for it). Chinese is split into the words jieba
    found at build time (longest match first), so 商标 stays 商标 and a section about 商业秘密
    does not match it; a Chinese word is filed under its first character, so the shards of the
    query's characters hold every word the query can be split into. The whole-query rule needs
@@ -29,7 +30,7 @@
   var local = /^file:/.test(folder);
   var shards = {}, loading = {}, manifest = null, pageOf = null;
   var latest = null;
-  var MAX_PER_PAGE = 5;
+  var MAX_PER_PAGE = 4;
   var MAX_PAGES = 10;  // the pages Material draws at once; their sections' texts are all a search loads
   var FIRST_WAVE = 6;  // text shards fetched at once (a browser's connections to one host over HTTP/1.1)
   var MAX_WORD = 8;  // the longest Chinese word in the index (search_index.CJK_WORD)

@@ -19,7 +19,8 @@ Instead, after the build:
     section's number gives its page and whether it is a plan section (number < N);
   - `t0.js … t<T−1>.js`, the term shards: `{term: [delta, code, delta, code, …]}`, the postings of
     each term: the section number (as the difference from the previous one) and
-    `title count + 8 × text count` (capped at 7 and 50). A term is filed under a key (`term_key`:
+    `title count + 8 × text count` (capped at 7 and 50; a term found in more than a quarter of
+    the sections keeps only whether it occurs: `flattened`). A term is filed under a key (`term_key`:
     a Chinese word's first character, any other word's first three letters) and the key's
     shard is `shard_of(key, T)`, a 31-multiplier hash the worker repeats. The terms: in Chinese
     every word of the vocabulary (the words jieba finds in the whole text, 2–8 characters)
@@ -245,7 +246,8 @@ def write(site: Path, docs: Path) -> dict[str, int]:
 
 # -- The sharded layout (see the module's docstring) ---------------------------------------
 
-DOCS_PER_SHARD = 8  # sections per text shard: a page's best sections mostly share one or two; few bytes wasted on the others
+DOCS_PER_SHARD = 4  # sections per text shard: few bytes spent on sections not shown (a page's best ones are rarely neighbours)
+COMMON = 0.25  # a term in more than this share of the sections keeps no text count (flattened)
 TERM_SHARD_BYTES = 12_000  # postings per term shard (as stored): a query loads a few of these
 ENDINGS = ("s", "es", "d", "ed", "ing")  # the worker's English plain endings, kept in one place
 LATIN = re.compile(r"[^\W_]+")
@@ -267,6 +269,14 @@ def term_key(term: str) -> str:
     of a query's characters and finds there every word that starts with each), any other word by
     its first three letters (a word still being typed finds the words it begins)."""
     return term[0] if "\u3400" <= term[0] <= "\u9fff" else term[:3]
+
+
+def flattened(entry: list[int]) -> list[int]:
+    """A common term's postings with its text count cut to 0 or 1: found in more than COMMON of the
+    sections, how often it occurs says little about a section (a word of near-zero weight, as
+    BM25's idf would give it), and the counts were most of its bytes (知识产权 at 500 plans:
+    21 KB gzipped → 4 KB). Whether it is in the title, and in which sections, stays."""
+    return [value if n % 2 == 0 else (value & 7) + 8 * min(value >> 3, 1) for n, value in enumerate(entry)]
 
 
 def title_text(doc: list, pages: list) -> str:
@@ -333,7 +343,7 @@ def shards(index: dict, lang: str, vocab: list[str]) -> dict[str, dict]:
             code = min(in_title.get(term, 0), 7) + 8 * min(in_text.get(term, 0), 50)
             postings.setdefault(term, []).extend((number - last.get(term, 0), code))
             last[term] = number
-    terms = postings
+    terms = {term: flattened(entry) if len(entry) // 2 > len(docs) * COMMON else entry for term, entry in postings.items()}
     size = sum(len(term) * 3 + 4 * len(entry) for term, entry in terms.items())
     count = max(1, -(-size // TERM_SHARD_BYTES))
     out: dict[str, dict] = {f"t{n}": {} for n in range(count)}
