@@ -14,6 +14,7 @@ the 3 s after its load. `python -m tools bench --search-scale` replaces this sec
 from __future__ import annotations
 
 import gzip
+import json
 import shutil
 import statistics
 import subprocess
@@ -33,6 +34,11 @@ TIME_TARGET = {5: 1.0, 500: 1.5}  # seconds to the first result (issue 21)
 BYTES_TARGET = {500: 150_000}  # search data transferred for one search
 NON_SEARCHER_TARGET = 10_000  # search data a page load fetches without a search
 SETTLE_MS = 3000
+# The single-file index it replaced (one search/<lang>.js, fetched whole by its worker at page load),
+# measured side by side: the last commit with that worker. 500 plans are not opened in the browser
+# (the file alone, ≈ 9 MB gzipped, takes a minute a run on Slow 4G); its size is given.
+BASELINE = "d974908"
+BASELINE_SCALES = (5, 50)
 # Measured once, outside the repository (a scratch folder with its own npm install), on the corpora of
 # bench/search_corpus.py with the build-time jieba words; not re-measured by `make bench`.
 ENGINES = ("Engines tried before sharding the site's own (index only, no texts for snippets; each serialises one "
@@ -139,6 +145,36 @@ def measure_browser(site: Path, slug: str, lang: str) -> dict | None:
             "requests": statistics.median(run[2] for run in runs), "idle": idle}
 
 
+def baseline_worker() -> str | None:
+    done = subprocess.run(["git", "show", f"{BASELINE}:docs/assets/search-worker.js"], cwd=REPO, capture_output=True, text=True)
+    return done.stdout if done.returncode == 0 else None
+
+
+def write_single_file(site: Path, lang: str, index: dict, vocab: list[str]) -> int:
+    """The single-file layout of BASELINE (self.SEARCH_DATA = {pages, docs[, vocab]}); its gzipped size."""
+    data = {"pages": index["pages"], "docs": index["docs"]} | ({"vocab": " ".join(vocab)} if lang == "zh" else {})
+    text = "self.SEARCH_DATA=" + json.dumps(data, ensure_ascii=False, separators=(",", ":")) + ";\n"
+    (site / "search" / f"{lang}.js").write_text(text, encoding="utf-8")
+    return len(gzip.compress(text.encode("utf-8"), mtime=0))
+
+
+def measure_baseline(site: Path, real: dict[str, dict], vocab: list[str], slug: str) -> dict[int, dict]:
+    """Plans → language → the single-file index's gzipped size and, at BASELINE_SCALES, the browser figures."""
+    worker = baseline_worker()
+    if worker is None:
+        return {}
+    (site / "assets" / "search-worker.js").write_text(worker, encoding="utf-8")
+    results: dict[int, dict] = {}
+    for plans in SCALES:
+        results[plans] = {}
+        for lang in LANGS:
+            size = write_single_file(site, lang, synthetic_index(real[lang], plans, lang), vocab if lang == "zh" else [])
+            browser = measure_browser(site, slug, lang) if plans in BASELINE_SCALES else None
+            results[plans][lang] = {"index_gzip": size, "browser": browser}
+        print("single file", plans, results[plans], flush=True)
+    return results
+
+
 def measure() -> dict[int, dict]:
     """Plans → language → figures (index and browser)."""
     site, scratch = built_site()
@@ -157,6 +193,9 @@ def measure() -> dict[int, dict]:
                 figures[lang]["browser"] = measure_browser(copy, slug, lang)
             results[plans] = figures
             print(plans, figures, flush=True)
+        shutil.rmtree(copy / "search" / "zh")
+        shutil.rmtree(copy / "search" / "en")
+        results["single file"] = measure_baseline(copy, real, vocab, slug)
         return results
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -184,6 +223,8 @@ def render(results: dict[int, dict]) -> list[str]:
              "page load without search | one search, transferred | first result, median | holds |",
              "|---|---|---|---|---|---|---|---|---|"]
     for plans, figures in results.items():
+        if plans == "single file":
+            continue
         for lang in LANGS:
             row = figures[lang]
             browser = row["browser"]
@@ -195,6 +236,19 @@ def render(results: dict[int, dict]) -> list[str]:
             else:
                 cells += ["not measured (no Playwright or /usr/bin/chromium)"] * 3 + [""]
             lines.append("| " + " | ".join(cells) + " |")
+    single = results.get("single file")
+    if single:
+        lines += ["", f"Side by side, the single-file index it replaced (commit {BASELINE}: search/<lang>.js, fetched "
+                  "whole by the worker once Material starts it), on the same corpora:", "",
+                  "| plans | language | whole index, gzip | page load without search | one search, transferred | "
+                  "first result, median |", "|---|---|---|---|---|---|"]
+        for plans, figures in single.items():
+            for lang in LANGS:
+                row, browser = figures[lang], figures[lang]["browser"]
+                cells = [f"{plans}", lang, f"{row['index_gzip']:,} bytes"]
+                cells += ([f"{browser['idle']:,} bytes", f"{browser['sent']:,.0f} bytes", f"{browser['seconds']:.2f} s"]
+                          if browser else ["not opened", "(the whole file)", ""])
+                lines.append("| " + " | ".join(cells) + " |")
     return lines + [""]
 
 
