@@ -60,11 +60,13 @@ def built_site() -> tuple[Path, Path | None]:
 
 
 def write_corpus(site: Path, real: dict[str, dict], vocab: list[str], plans: int) -> dict:
-    """Write the shards of a `plans`-plan synthetic corpus into `site`; figures about the index written."""
-    figures = {}
+    """Write the shards of a `plans`-plan synthetic corpus into `site` (and their manifests into
+    Material's search_index.json); figures about the index written."""
+    figures, manifests = {}, {}
     for lang in LANGS:
         index = synthetic_index(real[lang], plans, lang)
         content = search_index.shards(index, lang, vocab if lang == "zh" else [])
+        manifests[lang] = content.pop(search_index.MANIFEST)
         folder = site / "search" / lang
         search_index.write_shards(folder, content)
         files = sorted(folder.glob("*.js"))
@@ -72,8 +74,9 @@ def write_corpus(site: Path, real: dict[str, dict], vocab: list[str], plans: int
             "text_per_plan": gzipped_text_per_plan(index),
             "shards": len(files),
             "index_gzip": sum(len(gzip.compress(path.read_bytes(), mtime=0)) for path in files),
-            "manifest": (folder / f"{search_index.MANIFEST}.js").stat().st_size,
+            "manifest": len(json.dumps(manifests[lang], separators=(",", ":"))),
         }
+    search_index.stub_material_index(site, manifests)
     return figures
 
 

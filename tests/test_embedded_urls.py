@@ -11,8 +11,9 @@ also load files from addresses written into script, which no link checker reads:
   shim, which runs the worker from file://);
 - the search worker (assets/search-worker.js): the folder of its language's shards, `new
   URL("../search/" + lang + "/", <worker address>)`, for the language after the `#`, and the
-  shards it names there: the manifest (`index.js`), the term shards `t0…` and the text shards
-  `d0…`, as many as the manifest says (tools/site/search_index.py); no other file in the folder;
+  shards it names there: the term shards `t0…` and the text shards `d0…`, as many as the
+  language's manifest says (`config.shards` of Material's index, tools/site/search_index.py);
+  no other file in the folder;
 - the text shards' result addresses (page and `#anchor`, resolved by Material against `base`) and
   Material's `search/search_index.json` / `.js`.
 
@@ -44,10 +45,10 @@ WORKER = "assets/search-worker.js"
 SHARD = re.compile(r'^SEARCH_SHARD\("(\w+)",(.*)\);\s*$', re.S)  # a shard file: SEARCH_SHARD("name",{…});
 MATERIAL_INDEX = "var __index = "
 # How the worker names its shards (docs/assets/search-worker.js): the folder new URL("../search/" +
-# lang + "/", here…); a shard folder + name + ".js"; the manifest loadShard("index"); term shards
-# "t" + (value % manifest.terms); text shards "d" + Math.floor(… / manifest.per).
+# lang + "/", here…); a shard folder + name + ".js"; term shards "t" + (value % manifest.terms);
+# text shards "d" + Math.floor(… / manifest.per); the manifest from SETUP's data.config.shards.
 WORKER_INDEX = re.compile(r'new URL\(\s*"([^"]*)"\s*\+\s*lang\s*\+\s*"([^"]*)"')
-WORKER_SHARD = (re.compile(r'loadShard\("(\w+)"\)'), re.compile(r'folder \+ name \+ "([^"]*)"'),
+WORKER_SHARD = (re.compile(r'data\.config\.(\w+)\)'), re.compile(r'folder \+ name \+ "([^"]*)"'),
                 re.compile(r'"(\w+)" \+ \(value % manifest\.terms\)'), re.compile(r'"(\w+)" \+ Math\.floor\([\w.]+ / manifest\.per\)'))
 WORKER_LANG = re.compile(r'/#(\w+)/\.test\(here\)\s*\?\s*"(\w+)"\s*:\s*"(\w+)"')
 # Files Material loads from `base` (bundle.min.js of Material 9.8.1: search index, served and
@@ -147,7 +148,7 @@ class Site:
 
 def worker_rules(site: Site) -> tuple[tuple[str, str], tuple[str, str, str], tuple[str, str, str, str]] | None:
     """From the worker's own code: (prefix, suffix) of the shard folder's address, (marker, language if
-    marked, otherwise), (manifest name, shard file ending, term shard prefix, text shard prefix)."""
+    marked, otherwise), (manifests' key in Material's config, shard file ending, term shard prefix, text shard prefix)."""
     path = site.root / WORKER
     if not path.is_file():
         site.problems.append(f"{WORKER} does not exist")
@@ -157,7 +158,7 @@ def worker_rules(site: Site) -> tuple[tuple[str, str], tuple[str, str, str], tup
     shards = [set(pattern.findall(code)) for pattern in WORKER_SHARD]
     if len(index) != 1 or not lang or any(len(names) != 1 for names in shards):
         site.problems.append(f"{WORKER}: no single `new URL(\"…\" + lang + \"…\", …)` shard folder, `/#…/.test(here)` "
-                             "language rule or shard naming (manifest, ending, term and text shards); update this test")
+                             "language rule or shard naming (manifests, ending, term and text shards); update this test")
         return None
     return index[0], lang.groups(), tuple(names.pop() for names in shards)
 
@@ -197,14 +198,14 @@ def check_config(site: Site, path: Path, rules) -> None:
             site.problems.append(f"{where}: search worker {worker_ref!r} is not {WORKER}")
         if rules is None:
             continue
-        (prefix, suffix), (marker, marked, otherwise), (manifest, ending, _, _) = rules
+        (prefix, suffix), (marker, marked, otherwise), (_, ending, term, _) = rules
         # The worker's own rule: /#zh/.test(its address) ? "zh" : "en".
         worker_lang = marked if "#" + marker in urljoin(url, worker_ref) else otherwise
         if fragment not in ("zh", "en") or worker_lang != lang:
             site.problems.append(f"{where}: search worker address {worker_ref!r} gives the worker language {worker_lang!r}, the page is {page.lang!r}")
         if worker is not None:
             worker_url = urljoin(url, worker_ref).split("#")[0]
-            site.resolve(where, prefix + worker_lang + suffix + manifest + ending, worker_url, "search manifest the worker loads")
+            site.resolve(where, prefix + worker_lang + suffix + term + "0" + ending, worker_url, "term shard the search worker loads")
     for key, value in config.items():
         if key in ("base", "search"):
             continue
@@ -248,18 +249,20 @@ def check_search_files(site: Site, rules) -> None:
         site.problems.append("search/search_index.js and search/search_index.json differ")
     if rules is None:
         return
-    (prefix, suffix), _, (manifest, ending, term, text) = rules
+    (prefix, suffix), _, (key, ending, term, text) = rules
     worker_url = (site.root / WORKER).as_uri()
+    manifests = material.get("search/search_index.json", {}).get("config", {}).get(key, {})
     for lang in ("zh", "en"):
-        folder = site.file_of(urljoin(worker_url, prefix + lang + suffix + manifest + ending))
-        if folder is None or not folder.is_file():
+        folder = site.file_of(urljoin(worker_url, prefix + lang + suffix + term + "0" + ending))
+        if folder is None or not folder.parent.is_dir():
             continue  # reported by the pages that load it
         folder = folder.parent
-        index = read_shard(site, folder / (manifest + ending), manifest)
+        index = manifests.get(lang)
         if index is None:
+            site.problems.append(f"search/search_index.json: no manifest of {lang} in config.{key}")
             continue
         sections = sum(index["pages"])
-        names = [manifest] + [f"{term}{n}" for n in range(index["terms"])] + [f"{text}{n}" for n in range(-(-sections // index["per"]))]
+        names = [f"{term}{n}" for n in range(index["terms"])] + [f"{text}{n}" for n in range(-(-sections // index["per"]))]
         for name in names:
             site.resolve(folder.relative_to(site.root.resolve()).as_posix(), name + ending, folder.as_uri() + "/", "shard the manifest names")
         for extra in sorted({path.name for path in folder.iterdir()} - {name + ending for name in names}):
@@ -331,7 +334,7 @@ def test_the_check_reads_what_it_claims(bundle_tree):
     """A check that read nothing would pass too: it sees every page's configuration, both indexes and their anchors."""
     site = Site(bundle_tree.resolve(), served_404=False)
     rules = worker_rules(site)
-    assert rules == (("../search/", "/"), ("zh", "zh", "en"), ("index", ".js", "t", "d"))
+    assert rules == (("../search/", "/"), ("zh", "zh", "en"), ("shards", ".js", "t", "d"))
     pages = [p for p in site.root.rglob("*.html") if p.name != "404.html"]
     assert len(pages) > 40
     for path in pages:
@@ -366,13 +369,14 @@ BREAKS = {
     "base one level short": (PLAN_EN, '"base": "../.."', '"base": ".."', "is not the site root"),
     "polyfill from the CDN": (PLAN_EN, "../../assets/vendor/iframe-worker/shim.js", "https://unpkg.com/iframe-worker/shim",
                               "script 'https://unpkg.com/iframe-worker/shim'"),
-    "worker index path": (WORKER, '"../search/" + lang', '"search/" + lang', "assets/search/en/index.js does not exist"),
+    "worker index path": (WORKER, '"../search/" + lang', '"search/" + lang', "assets/search/en/t0.js does not exist"),
     "index names a missing page": ("search/en/d*.js", '"en/glossary/index.html"', '"en/glossary.html"', "en/glossary.html does not exist"),
     "index names a missing anchor": ("search/zh/d*.js", ',"s1-1",', ',"s1-1-x",', "#s1-1-x is not an id"),
     "index in the wrong language": ("search/en/d*.js", '"en/glossary/index.html"', '"glossary/index.html"', "result page glossary/index.html is not in en"),
     "term shard missing": ("search/zh/t0.js", None, None, "t0.js does not exist"),
     "text shard missing": ("search/en/d1.js", None, None, "d1.js does not exist"),
-    "manifest counts fewer term shards": ("search/zh/index.js", '"terms":', '"terms":1,"was":', "search/zh/t1.js: a file no manifest names"),
+    "manifest counts fewer term shards": ("search/search_index.json", '"terms":', '"terms":1,"was":', "search/zh/t1.js: a file no manifest names"),
+    "manifest missing": ("search/search_index.json", '"shards":{"zh":', '"shards":{"zz":', "no manifest of zh"),
     "shard of the other name": ("search/en/d0.js", 'SEARCH_SHARD("d0"', 'SEARCH_SHARD("d1"', 'not SEARCH_SHARD("d0"'),
     "offline index missing": ("search/search_index.js", None, None, "search/search_index.js does not exist"),
 }

@@ -123,11 +123,14 @@ def test_search_data_is_plain_utf8_without_zero_width_spaces(built_site):
 
 
 def test_material_index_cut_to_its_configuration(built_site):
-    """Material fetches search/search_index.json on every page load: only ≈ 200 bytes now."""
+    """Material fetches search/search_index.json on every page load: its configuration and the
+    manifests of the site's search shards (config.shards), no documents."""
     raw = page(built_site, "search/search_index.json")
     index = json.loads(raw)
     assert index["docs"] == [] and "\\u200b" in index["config"]["separator"]
-    assert len(raw.encode("utf-8")) < 400
+    manifests = index["config"].pop("shards")
+    assert set(manifests) == {"zh", "en"} and all(manifest["terms"] > 1 for manifest in manifests.values())
+    assert len(json.dumps(index, ensure_ascii=False).encode("utf-8")) < 400
     assert page(built_site, "search/search_index.js") == material.OFFLINE_INDEX_PREFIX + raw
 
 

@@ -3,12 +3,12 @@
 
    Material's messages: {type: 0 SETUP} → {type: 1 READY}; {type: 2 QUERY, data: text} →
    {type: 3 RESULT, data: {items: [[page, section, …], …]}}. The index of this page's language
-   is sharded (tools/site/search_index.py describes the layout): once Material starts this
-   worker it loads only the manifest (search/<lang>/index.js, ≈ 200 bytes) and answers READY at
-   once; a query loads the term shards of its words, ranks the sections from their postings,
-   then loads the text shards of the sections it shows. Nothing else is ever fetched, so a
-   reader who never searches downloads this script and the manifest, and a search at 500 plans
-   about what it does at 5. The other language's shards never are.
+   is sharded (tools/site/search_index.py describes the layout). SETUP brings the manifest (in
+   the configuration of Material's own search_index.json, which every page fetches anyway) and
+   is answered with READY at once; nothing is fetched until a query, which loads the term
+   shards of its words, ranks the sections from their postings, then loads the text shards of
+   the sections it shows. A reader who never searches downloads this script alone, and a
+   search at 500 plans not much more than at 5. The other language's shards never are.
 
    Ranking, best first: the whole query as typed (spaces aside) → every word → some words;
    then plan sections before glossary, topic and reference entries; then a match in the
@@ -58,15 +58,17 @@
     return Promise.all(names.filter(function (name, n) { return names.indexOf(name) === n; }).map(loadShard));
   }
 
-  function ready() {
-    if (!pageOf) {
-      return loadShard("index").then(function () {
-        manifest = shards.index;
-        pageOf = [];
-        manifest.pages.forEach(function (size, page) { for (var i = 0; i < size; i++) pageOf.push(page); });
-      });
-    }
-    return Promise.resolve();
+  /* The manifest comes with SETUP: Material hands over its search_index.json, whose configuration
+     carries the manifests of both languages (config.shards). */
+  var receiveManifest;
+  var setup = new Promise(function (resolve) { receiveManifest = resolve; });
+
+  function prepare(data) {
+    manifest = ((data && data.config && data.config.shards) || {})[lang];
+    if (!manifest) return;
+    pageOf = [];
+    manifest.pages.forEach(function (size, page) { for (var i = 0; i < size; i++) pageOf.push(page); });
+    receiveManifest();
   }
 
   /* The term shard of a key (search_index.shard_of): a 31-multiplier hash over UTF-16 units. */
@@ -375,7 +377,7 @@
       postMessage({type: RESULT, data: {items: []}});
       return;
     }
-    ready().then(function () {
+    setup.then(function () {
       return load(shardsFor(query));
     }).then(function () {
       if (query !== latest) return null;  // a newer query is on its way
@@ -392,8 +394,8 @@
   addEventListener("message", function (event) {
     var message = event.data;
     if (message.type === SETUP) {
+      prepare(message.data);
       postMessage({type: READY});
-      ready().catch(function () { pageOf = null; });  // the manifest alone (≈ 200 bytes); a query tries again
     } else if (message.type === QUERY) {
       answer(message.data);
     }

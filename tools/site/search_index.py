@@ -13,7 +13,9 @@ Instead, after the build:
 - the sections are written to `search/<lang>/` as small scripts, each `SEARCH_SHARD("name",{…});`,
   which the worker loads with `importScripts` from file:// and with `fetch` (read as JSON) over
   http, in parallel, only when a query needs them:
-  - `index.js`, the manifest (≈ 200 bytes, the one file loaded before a query):
+  - the manifest (≈ 200 bytes at 5 plans, 1.7 KB at 500), not a file of its own: it is written
+    into Material's `search/search_index.json` (and `.js`) as `config.shards[lang]`, which
+    Material fetches on every page anyway and hands to the worker with SETUP:
     `{"terms": T, "per": P, "plan": N, "pages": [sections of page 0, of page 1, …], "endings": […]}`.
     Pages are numbered plan pages first, and sections page by page in that order, so a
     section's number gives its page and whether it is a plan section (number < N);
@@ -33,7 +35,7 @@ Instead, after the build:
     are not a plan. The worker loads those of the sections it shows, for labels, snippets and
     the whole-query rule;
 - Material's `search/search_index.json` (and the offline plugin's `search_index.js`) is
-  cut down to its configuration, so that nothing but ≈ 200 bytes is fetched at page load.
+  cut down to its configuration and the two manifests, so that a page load fetches no index.
 
 Zero-width spaces and the markup are stripped: the files hold plain text. Elements marked
 with Material's `data-search-exclude` are left out (lists of places such as the glossary's
@@ -233,14 +235,17 @@ def _words(text: str) -> frozenset[str]:
 def write(site: Path, docs: Path) -> dict[str, int]:
     """Write search/zh/ and search/en/ and stub Material's index; language → bytes written."""
     labels = load_labels(docs)
-    sizes = {}
+    sizes: dict[str, int] = {}
+    manifests: dict[str, dict] = {}
     for lang in LANGS:
         index = language_index(site, lang, labels)
         if not index["docs"]:
             continue
         vocab = cached_vocabulary(index) if lang == "zh" else []
-        sizes[lang] = write_shards(site / "search" / lang, shards(index, lang, vocab))
-    stub_material_index(site)
+        content = shards(index, lang, vocab)
+        manifests[lang] = content.pop(MANIFEST)
+        sizes[lang] = write_shards(site / "search" / lang, content)
+    stub_material_index(site, manifests)
     return sizes
 
 
@@ -252,7 +257,7 @@ TERM_SHARD_BYTES = 12_000  # postings per term shard (as stored): a query loads 
 ENDINGS = ("s", "es", "d", "ed", "ing")  # the worker's English plain endings, kept in one place
 LATIN = re.compile(r"[^\W_]+")
 SENTENCE_END = re.compile(r"(?<=[。；！？!?;])")
-MANIFEST = "index"
+MANIFEST = "index"  # the manifest's name in `shards`; it is written into Material's search_index.json
 
 
 def shard_of(key: str, count: int) -> int:
@@ -388,7 +393,7 @@ def read_shard(path: Path) -> dict:
 def read(site: Path, lang: str) -> dict:
     """A written index, put back together in the plain layout (pages + docs [+ vocab]) for tests and benchmarks."""
     folder = site / "search" / lang
-    manifest = read_shard(folder / f"{MANIFEST}.js")
+    manifest = read_manifest(site, lang)
     pages: dict[int, list] = {}
     docs: list = []
     for n in range(-(-sum(manifest["pages"]) // manifest["per"])):
@@ -404,13 +409,22 @@ def read(site: Path, lang: str) -> dict:
     return index
 
 
-def stub_material_index(site: Path) -> None:
-    """Material fetches search/search_index.json (file://: search_index.js) on every page;
-    keep only its configuration (the highlighter on the target page reads the separator)."""
+def read_manifest(site: Path, lang: str) -> dict:
+    """A language's manifest, from Material's search_index.json (`config.shards`)."""
+    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["shards"][lang]
+
+
+def stub_material_index(site: Path, manifests: dict[str, dict]) -> None:
+    """Material fetches search/search_index.json (file://: search_index.js) on every page and
+    hands it to the worker with SETUP ({config, docs}); keep only its configuration (the
+    highlighter on the target page reads the separator) and add the manifests of the site's
+    index as `config.shards` ({lang: manifest}), so that the worker knows its shards without a
+    request of its own: a query typed at once waits for one round trip less."""
     index_file = site / "search" / "search_index.json"
     if not index_file.exists():
         return
     config = json.loads(index_file.read_text(encoding="utf-8"))["config"]
+    config["shards"] = manifests
     stub = json.dumps({"config": config, "docs": []}, ensure_ascii=False, separators=(",", ":"))
     index_file.write_text(stub, encoding="utf-8")
     (site / "search" / "search_index.js").write_text(f"{OFFLINE_INDEX_PREFIX}{stub}", encoding="utf-8")
