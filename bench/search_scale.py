@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import shutil
 import statistics
 import subprocess
@@ -222,6 +223,8 @@ def render(results: dict[int, dict]) -> list[str]:
              "search at 500 plans; ≤ 10 KB of search data for a reader who never searches. Queries: "
              "知识产权质押 (zh), IP insurance (en).", "",
              ENGINES, "",
+             f"Machine load average (1 min) when written: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; the times "
+             "are CPU-bound beyond the network's floor (two round trips of 562.5 ms: term shards, then text shards).", "",
              "| plans | language | text per plan, gzip (synthetic / real) | whole index, gzip | shards | "
              "page load without search | one search, transferred | first result, median | holds |",
              "|---|---|---|---|---|---|---|---|---|"]
