@@ -396,6 +396,10 @@ def main() -> int:
     from bench import pdf_weight
 
     text = report.replace_section(text, pdf_weight.render(pdf_weight.measure()))
+    # Search at 5, 50 and 500 synthetic plans (bench/search_scale.py).
+    from bench import search_scale
+
+    text = report.replace_section(text, search_scale.render(search_scale.measure()))
     (ROOT / "BENCHMARKS.md").write_text(text, encoding="utf-8")
     print((ROOT / "BENCHMARKS.md").read_text(encoding="utf-8"))
     return 0 if all(row["ours"] < row["tw2sp"] for row in rows) else 1

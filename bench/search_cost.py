@@ -5,9 +5,8 @@ cache) on the served site, compressed with gzip as static hosts serve it, under
 Chromium's own phone profile: the "Slow 4G" network preset (Network.emulateNetworkConditions)
 and a 4× CPU slowdown (Emulation.setCPUThrottlingRate). After the page has loaded, the
 clock starts, search is opened (focus on the box, as `/` does) and the query typed; it stops
-when the first result is drawn. The worker starts fetching the index in the background
-when Material starts it, about when the page finishes loading, so the reader who taps at
-once (as here) waits for most of it. Bytes are those of every response whose URL is search
+when the first result is drawn. The worker loads only its manifest when Material starts it;
+the query loads the term shards it needs, then the text shards of the sections shown. Bytes are those of every response whose URL is search
 data (the worker script and search/…), as transferred (compressed) and as stored.
 """
 

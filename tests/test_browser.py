@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
+import re
 import threading
 from pathlib import Path
 from urllib.parse import urlparse
@@ -13,7 +15,7 @@ from support import unzipped_bundle
 
 from tools.common import contract
 from tools.publish.chromium import CHROMIUM, FLAGS
-from tools.site import material
+from tools.site import material, search_index
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
@@ -346,30 +348,71 @@ def test_screenshots(browser, served):
     page.close()
 
 
-def search_data(requests: list[str]) -> list[str]:
-    """The search index files a page fetched (search/zh.js, search/en.js), by name."""
-    return sorted({urlparse(url).path.rsplit("/", 1)[-1] for url in requests if "/search/" in urlparse(url).path
-                   and urlparse(url).path.endswith(("zh.js", "en.js"))})
+NON_SEARCHER_BYTES = 10_000  # search data a page may fetch before the reader searches (issue 21), gzip-compressed
+
+
+def search_files(site, requests: list[str]) -> list[str]:
+    """The search data a page fetched (the worker script, search/…), site-relative, in order."""
+    found = []
+    for url in requests:
+        relative = url.removeprefix(site.base + "/").split("#")[0].split("?")[0]
+        if (relative.startswith("search/") or relative == "assets/search-worker.js") and relative not in found:
+            found.append(relative)
+    return found
+
+
+def gzipped(root: Path, names: list[str]) -> int:
+    """Bytes of these files as a static host sends them (gzip)."""
+    return sum(len(gzip.compress((root / name).read_bytes(), mtime=0)) for name in names)
 
 
 @pytest.mark.parametrize("path,lang,query", [
     ("xinjiang-2021-2025/index.html", "zh", "专利质押"),
     ("en/xinjiang-2021-2025/index.html", "en", "IP insurance"),
 ])
-def test_search_loads_only_its_language_after_the_page_is_painted(site, path, lang, query):
-    """The worker fetches its language's index in the background once Material starts it,
-    never the other language's, and never before the page's text is on screen."""
-    index_requests = []
-    site.page.on("request", lambda request: request.url.endswith(f"/search/{lang}.js") and index_requests.append(request))
+def test_a_page_load_fetches_at_most_10_kb_of_search_data_and_search_then_works(site, built_site, path, lang, query):
+    """Before a search: the worker script and Material's own search_index.json (with the shards'
+    manifests), ≤ 10 KB gzipped; then a search works and loads only its own language's shards."""
+    page = site.open(path)
+    page.wait_for_timeout(1500)  # the worker started and set up: anything it would fetch unasked
+    before = search_files(site, site.requests)
+    assert "assets/search-worker.js" in before, before
+    assert set(before) <= {"assets/search-worker.js", "search/search_index.json", "search/search_index.js"}, before
+    assert gzipped(built_site, before) <= NON_SEARCHER_BYTES, (before, gzipped(built_site, before))
+    hits = search(page, query)
+    assert any("xinjiang-2021-2025/index.html" in href and "#" in href for href in hits), hits
+    shards = [name for name in search_files(site, site.requests) if name.startswith(("search/zh/", "search/en/"))]
+    assert shards and all(name.startswith(f"search/{lang}/") for name in shards), shards
+    assert site.outside_requests() == [] and site.errors == []
+
+
+@pytest.mark.parametrize("path,lang,query", [
+    ("xinjiang-2021-2025/index.html", "zh", "专利质押"),
+    ("en/xinjiang-2021-2025/index.html", "en", "IP insurance"),
+])
+def test_a_query_loads_only_the_shards_it_needs(site, built_site, path, lang, query):
+    """The term shards of the query's keys (each Chinese character; an English word's first letters
+    and its plain-ending forms'), computed here by the index writer's own rule, and the text shards
+    of the sections shown: never the whole index."""
     page = site.open(path)
     search(page, query)
-    assert search_data(site.requests) == [f"{lang}.js"]
-    assert site.outside_requests() == [] and site.errors == []
-    if site.base.startswith("http"):
-        [request] = index_requests
-        request.response().finished()
-        painted = page.evaluate("performance.timeOrigin + performance.getEntriesByName('first-contentful-paint')[0].startTime")
-        assert request.timing["startTime"] >= painted
+    page.wait_for_timeout(300)
+    manifest = search_index.read_manifest(built_site, lang)
+    keys = [search_index.term_key(piece + ending) for piece in re.findall(r"[\u3400-\u9fff]|[^\W_]+", query.lower())
+            for ending in (("",) if "\u3400" <= piece <= "\u9fff" else ("", *search_index.ENDINGS))]
+    wanted = {f"search/{lang}/t{search_index.shard_of(key, manifest['terms'])}.js" for key in keys}
+    loaded = search_files(site, site.requests)
+    terms = {name for name in loaded if re.fullmatch(rf"search/{lang}/t\d+\.js", name)}
+    texts = {name for name in loaded if re.fullmatch(rf"search/{lang}/d\d+\.js", name)}
+    assert terms == wanted
+    # The text shards of the sections listed, and no other (sections numbered in the written order).
+    index = search_index.read(built_site, lang)
+    number = {(index["pages"][doc[0]][0], doc[1]): n for n, doc in enumerate(index["docs"])}
+    listed = [urlparse(href) for href in page.locator(f"{material.SEARCH_RESULT} a").evaluate_all("links => links.map(a => a.href)")]
+    keys = [(link.path.split("/", 1)[1] if site.base.startswith("http") else link.path.removeprefix(urlparse(site.base).path + "/"), link.fragment)
+            for link in listed if link.fragment]
+    assert texts == {f"search/{lang}/d{number[key] // manifest['per']}.js" for key in keys}
+    assert manifest["terms"] > len(terms)
 
 
 @pytest.mark.parametrize("query", ["知识产权质押融资", "质押融资", "商标"])

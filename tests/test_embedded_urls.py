@@ -9,10 +9,13 @@ also load files from addresses written into script, which no link checker reads:
   `#`; any other value that looks like an address;
 - the page's scripts, among them the polyfills of `extra.polyfills` (the vendored iframe-worker
   shim, which runs the worker from file://);
-- the search worker (assets/search-worker.js): the index it imports, `new URL("../search/" + lang
-  + ".js", <worker address>)`, for the language after the `#`;
-- the indexes: `search/zh.js` and `search/en.js` (`self.SEARCH_DATA`: result addresses, page and
-  `#anchor`, resolved by Material against `base`) and Material's `search/search_index.json` / `.js`.
+- the search worker (assets/search-worker.js): the folder of its language's shards, `new
+  URL("../search/" + lang + "/", <worker address>)`, for the language after the `#`, and the
+  shards it names there: the term shards `t0…` and the text shards `d0…`, as many as the
+  language's manifest says (`config.shards` of Material's index, tools/site/search_index.py);
+  no other file in the folder;
+- the text shards' result addresses (page and `#anchor`, resolved by Material against `base`) and
+  Material's `search/search_index.json` / `.js`.
 
 Each must resolve, from the page that names it, to an existing file inside the site (an anchor to
 an id of that page, in the index's language). Addresses are resolved as the browser does
@@ -39,10 +42,14 @@ from support import unzipped_bundle
 from tools.publish.bundle import BUNDLE_FOLDER
 
 WORKER = "assets/search-worker.js"
-SEARCH_DATA = "self.SEARCH_DATA="
+SHARD = re.compile(r'^SEARCH_SHARD\("(\w+)",(.*)\);\s*$', re.S)  # a shard file: SEARCH_SHARD("name",{…});
 MATERIAL_INDEX = "var __index = "
-# How the worker names its index: new URL("../search/" + lang + ".js", here…) (docs/assets/search-worker.js).
+# How the worker names its shards (docs/assets/search-worker.js): the folder new URL("../search/" +
+# lang + "/", here…); a shard folder + name + ".js"; term shards "t" + (value % manifest.terms);
+# text shards "d" + Math.floor(… / manifest.per); the manifest from SETUP's data.config.shards.
 WORKER_INDEX = re.compile(r'new URL\(\s*"([^"]*)"\s*\+\s*lang\s*\+\s*"([^"]*)"')
+WORKER_SHARD = (re.compile(r'data\.config\.(\w+)\)'), re.compile(r'folder \+ name \+ "([^"]*)"'),
+                re.compile(r'"(\w+)" \+ \(value % manifest\.terms\)'), re.compile(r'"(\w+)" \+ Math\.floor\([\w.]+ / manifest\.per\)'))
 WORKER_LANG = re.compile(r'/#(\w+)/\.test\(here\)\s*\?\s*"(\w+)"\s*:\s*"(\w+)"')
 # Files Material loads from `base` (bundle.min.js of Material 9.8.1: search index, served and
 # file://; the sitemap its language and version selectors read).
@@ -139,18 +146,21 @@ class Site:
             self.problems.append(f"{where}: {what} #{anchor} is not an id of {target.relative_to(self.root.resolve()).as_posix()}")
 
 
-def worker_rules(site: Site) -> tuple[tuple[str, str], tuple[str, str, str]] | None:
-    """(prefix, suffix) of the index address and (marker, language if marked, otherwise) from the worker's own code."""
+def worker_rules(site: Site) -> tuple[tuple[str, str], tuple[str, str, str], tuple[str, str, str, str]] | None:
+    """From the worker's own code: (prefix, suffix) of the shard folder's address, (marker, language if
+    marked, otherwise), (manifests' key in Material's config, shard file ending, term shard prefix, text shard prefix)."""
     path = site.root / WORKER
     if not path.is_file():
         site.problems.append(f"{WORKER} does not exist")
         return None
     code = path.read_text(encoding="utf-8")
     index, lang = WORKER_INDEX.findall(code), WORKER_LANG.search(code)
-    if len(index) != 1 or not lang:
-        site.problems.append(f"{WORKER}: no single `new URL(\"…\" + lang + \"…\", …)` index address or `/#…/.test(here)` language rule; update this test")
+    shards = [set(pattern.findall(code)) for pattern in WORKER_SHARD]
+    if len(index) != 1 or not lang or any(len(names) != 1 for names in shards):
+        site.problems.append(f"{WORKER}: no single `new URL(\"…\" + lang + \"…\", …)` shard folder, `/#…/.test(here)` "
+                             "language rule or shard naming (manifests, ending, term and text shards); update this test")
         return None
-    return index[0], lang.groups()
+    return index[0], lang.groups(), tuple(names.pop() for names in shards)
 
 
 def check_config(site: Site, path: Path, rules) -> None:
@@ -188,14 +198,14 @@ def check_config(site: Site, path: Path, rules) -> None:
             site.problems.append(f"{where}: search worker {worker_ref!r} is not {WORKER}")
         if rules is None:
             continue
-        (prefix, suffix), (marker, marked, otherwise) = rules
+        (prefix, suffix), (marker, marked, otherwise), (_, ending, term, _) = rules
         # The worker's own rule: /#zh/.test(its address) ? "zh" : "en".
         worker_lang = marked if "#" + marker in urljoin(url, worker_ref) else otherwise
         if fragment not in ("zh", "en") or worker_lang != lang:
             site.problems.append(f"{where}: search worker address {worker_ref!r} gives the worker language {worker_lang!r}, the page is {page.lang!r}")
         if worker is not None:
             worker_url = urljoin(url, worker_ref).split("#")[0]
-            site.resolve(where, prefix + worker_lang + suffix, worker_url, "index the search worker imports")
+            site.resolve(where, prefix + worker_lang + suffix + term + "0" + ending, worker_url, "term shard the search worker loads")
     for key, value in config.items():
         if key in ("base", "search"):
             continue
@@ -239,30 +249,57 @@ def check_search_files(site: Site, rules) -> None:
         site.problems.append("search/search_index.js and search/search_index.json differ")
     if rules is None:
         return
-    (prefix, suffix), _ = rules
+    (prefix, suffix), _, (key, ending, term, text) = rules
     worker_url = (site.root / WORKER).as_uri()
+    manifests = material.get("search/search_index.json", {}).get("config", {}).get(key, {})
     for lang in ("zh", "en"):
-        name = urljoin(worker_url, prefix + lang + suffix)
-        path = site.file_of(name)
-        if path is None or not path.is_file():
+        folder = site.file_of(urljoin(worker_url, prefix + lang + suffix + term + "0" + ending))
+        if folder is None or not folder.parent.is_dir():
             continue  # reported by the pages that load it
-        where = path.relative_to(site.root.resolve()).as_posix()
-        text = path.read_text(encoding="utf-8").strip().removesuffix(";")
-        if not text.startswith(SEARCH_DATA):
-            site.problems.append(f"{where}: does not start with {SEARCH_DATA}")
+        folder = folder.parent
+        index = manifests.get(lang)
+        if index is None:
+            site.problems.append(f"search/search_index.json: no manifest of {lang} in config.{key}")
             continue
-        data = json.loads(text.removeprefix(SEARCH_DATA))
-        targets = []
-        for page in data["pages"]:
-            # Material: new URL(location, base); the worker gives page[0] and page[0] + "#" + anchor.
-            target = site.resolve(where, page[0], root_url, "result page")
-            if target is not None and site.page(target).lang.split("-")[0] != lang:
-                site.problems.append(f"{where}: result page {page[0]} is not in {lang}")
-            targets.append(target)
-        for doc in data["docs"]:
-            target = targets[doc[0]] if 0 <= doc[0] < len(targets) else None
-            if target is not None:
-                site.anchor(where, target, doc[1], f"result {data['pages'][doc[0]][0]}")
+        sections = sum(index["pages"])
+        names = [f"{term}{n}" for n in range(index["terms"])] + [f"{text}{n}" for n in range(-(-sections // index["per"]))]
+        for name in names:
+            site.resolve(folder.relative_to(site.root.resolve()).as_posix(), name + ending, folder.as_uri() + "/", "shard the manifest names")
+        for extra in sorted({path.name for path in folder.iterdir()} - {name + ending for name in names}):
+            site.problems.append(f"search/{lang}/{extra}: a file no manifest names")
+        for name in names:
+            if name.startswith(text) and (folder / (name + ending)).is_file():
+                check_text_shard(site, folder / (name + ending), name, lang, root_url)
+
+
+def read_shard(site: Site, path: Path, name: str) -> dict | None:
+    where = path.relative_to(site.root.resolve()).as_posix()
+    found = SHARD.match(path.read_text(encoding="utf-8"))
+    if not found or found.group(1) != name:
+        site.problems.append(f"{where}: not SEARCH_SHARD(\"{name}\",{{…}});")
+        return None
+    return json.loads(found.group(2))
+
+
+def check_text_shard(site: Site, path: Path, name: str, lang: str, root_url: str) -> None:
+    """Result addresses: every page (in the shard's language) and every section's #anchor on it."""
+    where = path.relative_to(site.root.resolve()).as_posix()
+    data = read_shard(site, path, name)
+    if data is None:
+        return
+    targets = {}
+    for number, page in data["pages"].items():
+        # Material: new URL(location, base); the worker gives page[0] and page[0] + "#" + anchor.
+        target = site.resolve(where, page[0], root_url, "result page")
+        if target is not None and site.page(target).lang.split("-")[0] != lang:
+            site.problems.append(f"{where}: result page {page[0]} is not in {lang}")
+        targets[int(number)] = target
+    for doc in data["docs"]:
+        target = targets.get(doc[0])
+        if target is not None:
+            site.anchor(where, target, doc[1], f"result {data['pages'][str(doc[0])][0]}")
+        elif doc[0] not in targets:
+            site.problems.append(f"{where}: section #{doc[1]} of page {doc[0]}, which the shard does not name")
 
 
 def embedded_url_problems(root: Path, served_404: bool = True) -> list[str]:
@@ -297,7 +334,7 @@ def test_the_check_reads_what_it_claims(bundle_tree):
     """A check that read nothing would pass too: it sees every page's configuration, both indexes and their anchors."""
     site = Site(bundle_tree.resolve(), served_404=False)
     rules = worker_rules(site)
-    assert rules == (("../search/", ".js"), ("zh", "zh", "en"))
+    assert rules == (("../search/", "/"), ("zh", "zh", "en"), ("shards", ".js", "t", "d"))
     pages = [p for p in site.root.rglob("*.html") if p.name != "404.html"]
     assert len(pages) > 40
     for path in pages:
@@ -332,10 +369,15 @@ BREAKS = {
     "base one level short": (PLAN_EN, '"base": "../.."', '"base": ".."', "is not the site root"),
     "polyfill from the CDN": (PLAN_EN, "../../assets/vendor/iframe-worker/shim.js", "https://unpkg.com/iframe-worker/shim",
                               "script 'https://unpkg.com/iframe-worker/shim'"),
-    "worker index path": (WORKER, '"../search/" + lang', '"search/" + lang', "assets/search/en.js does not exist"),
-    "index names a missing page": ("search/en.js", '"en/glossary/index.html"', '"en/glossary.html"', "en/glossary.html does not exist"),
-    "index names a missing anchor": ("search/zh.js", ',"s1-1",', ',"s1-1-x",', "#s1-1-x is not an id"),
-    "index in the wrong language": ("search/en.js", '"en/glossary/index.html"', '"glossary/index.html"', "result page glossary/index.html is not in en"),
+    "worker index path": (WORKER, '"../search/" + lang', '"search/" + lang', "assets/search/en/t0.js does not exist"),
+    "index names a missing page": ("search/en/d*.js", '"en/glossary/index.html"', '"en/glossary.html"', "en/glossary.html does not exist"),
+    "index names a missing anchor": ("search/zh/d*.js", ',"s1-1",', ',"s1-1-x",', "#s1-1-x is not an id"),
+    "index in the wrong language": ("search/en/d*.js", '"en/glossary/index.html"', '"glossary/index.html"', "result page glossary/index.html is not in en"),
+    "term shard missing": ("search/zh/t0.js", None, None, "t0.js does not exist"),
+    "text shard missing": ("search/en/d1.js", None, None, "d1.js does not exist"),
+    "manifest counts fewer term shards": ("search/search_index.json", '"terms":', '"terms":1,"was":', "search/zh/t1.js: a file no manifest names"),
+    "manifest missing": ("search/search_index.json", '"shards":{"zh":', '"shards":{"zz":', "no manifest of zh"),
+    "shard of the other name": ("search/en/d0.js", 'SEARCH_SHARD("d0"', 'SEARCH_SHARD("d1"', 'not SEARCH_SHARD("d0"'),
     "offline index missing": ("search/search_index.js", None, None, "search/search_index.js does not exist"),
 }
 
@@ -345,6 +387,8 @@ def test_a_broken_address_is_reported(name, bundle_tree, tmp_path):
     file, old, new, phrase = BREAKS[name]
     scratch = tmp_path / BUNDLE_FOLDER
     shutil.copytree(bundle_tree, scratch, ignore=shutil.ignore_patterns("*.pdf"))
+    if "*" in file:  # the one shard that holds what is broken
+        file = next(path.relative_to(scratch).as_posix() for path in sorted(scratch.glob(file)) if old in path.read_text(encoding="utf-8"))
     if old is None:
         (scratch / file).unlink()
     else:

@@ -114,17 +114,23 @@ def test_lists_of_places_are_left_out_of_search(built_site):
 
 def test_search_data_is_plain_utf8_without_zero_width_spaces(built_site):
     for lang in ("zh", "en"):
-        raw = page(built_site, f"search/{lang}.js")
-        assert "\u200b" not in raw and "\\u200b" not in raw
-        assert not re.search(r"\\u[4-9][0-9a-f]{3}", raw) and "<p>" not in raw
+        shards = sorted((built_site / "search" / lang).glob("*.js"))
+        assert len(shards) > 3
+        for shard in shards:
+            raw = shard.read_text(encoding="utf-8")
+            assert "\u200b" not in raw and "\\u200b" not in raw
+            assert not re.search(r"\\u[4-9][0-9a-f]{3}", raw) and "<p>" not in raw
 
 
 def test_material_index_cut_to_its_configuration(built_site):
-    """Material fetches search/search_index.json on every page load: only ≈ 200 bytes now."""
+    """Material fetches search/search_index.json on every page load: its configuration and the
+    manifests of the site's search shards (config.shards), no documents."""
     raw = page(built_site, "search/search_index.json")
     index = json.loads(raw)
     assert index["docs"] == [] and "\\u200b" in index["config"]["separator"]
-    assert len(raw.encode("utf-8")) < 400
+    manifests = index["config"].pop("shards")
+    assert set(manifests) == {"zh", "en"} and all(manifest["terms"] > 1 for manifest in manifests.values())
+    assert len(json.dumps(index, ensure_ascii=False).encode("utf-8")) < 400
     assert page(built_site, "search/search_index.js") == material.OFFLINE_INDEX_PREFIX + raw
 
 

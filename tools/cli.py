@@ -122,6 +122,10 @@ def cmd_bench(args: argparse.Namespace) -> int:
         from bench import pdf_weight
 
         return pdf_weight.write_only()
+    if args.search_scale:
+        from bench import search_scale
+
+        return search_scale.write_only()
     return bench.write_search_only() if args.search else bench.main()
 
 
@@ -153,6 +157,7 @@ def parser() -> argparse.ArgumentParser:
     bench.add_argument("--similar", action="store_true", help="only the similar-passages section (precision, cost, page weight)")
     bench.add_argument("--alignment", action="store_true", help="only successive-plan alignment quality and cost (replaces that section)")
     bench.add_argument("--pdf-weight", action="store_true", help="only the PDFs' weight, fonts and print time, before and after (replaces that section)")
+    bench.add_argument("--search-scale", action="store_true", help="only search cost at 5, 50 and 500 synthetic plans (replaces that section)")
     bench.set_defaults(func=cmd_bench)
     convert = sub.add_parser("convert", help="traditional → mainland simplified, stdin or FILE")
     convert.add_argument("file", nargs="?", default="-")

@@ -243,8 +243,8 @@ def inside_another_language_build(config) -> bool:
 
 @event_priority(-150)  # after static-i18n has built every language and the offline plugin has run
 def on_post_build(config, **kwargs):
-    """One search index per language, fetched by the search worker once Material starts it
-    (tools/site/search_index.py); Material's own index is cut down to its configuration.
+    """One sharded search index per language, loaded by the search worker a shard at a time as
+    queries need them (tools/site/search_index.py); Material's own index is cut down to its configuration.
     Once per build, when every language is built."""
     if inside_another_language_build(config):
         return
