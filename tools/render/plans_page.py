@@ -57,7 +57,7 @@ def filter_form(plans: list[PlanData], labels: dict[str, str], lang: str) -> lis
                     for value, label, count in facet_options(plans, facet, lang)]
         out += [f'<p><label for="{control}">{escape(labels[f"facet_{facet}"])}</label>',
                 f'<select id="{control}" name="{facet}" {c.FACET}="{facet}">{"".join(options)}</select></p>']
-    out += [f'<p><button type="reset" class="{c.PLAN_RESET} md-button">{escape(labels["js_plans_reset"])}</button></p>', "</form>", ""]
+    out += [f'<p><button type="reset" class="{c.PLAN_RESET}">{escape(labels["js_plans_reset"])}</button></p>', "</form>", ""]
     return out
 
 
