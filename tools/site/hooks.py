@@ -27,7 +27,7 @@ from tools.common.paths import SOURCES, TEMPLATE_CACHE  # noqa: E402
 from tools.common.ui import Strings, count_word, load_strings  # noqa: E402
 from tools.publish.bundle import ZIP_NAME  # noqa: E402
 from tools.render import jsonld  # noqa: E402
-from tools.site import exports, material, search_index  # noqa: E402
+from tools.site import blocks, exports, material, search_index  # noqa: E402
 from tools.site.tooltips import GlossaryTooltipsExtension  # noqa: E402
 
 PLANS_PAGE = "plans/index.md"
@@ -36,6 +36,7 @@ EXTRA_PAGES = ("targets/index.md", "glossary/index.md", "topics/index.md", "refe
 
 def on_config(config, **kwargs):
     material.skip_search_entries()
+    blocks.install()
     config.site_description = site_description(config)
     # Glossary tooltips: the `abbr` extension with CJK-safe matching (tools/tooltips.py).
     if not any(isinstance(ext, GlossaryTooltipsExtension) for ext in config.markdown_extensions):
