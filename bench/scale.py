@@ -199,3 +199,14 @@ def write_synthetic_only() -> int:
 
 def verdict(holds: bool) -> str:
     return "yes" if holds else "no"
+
+
+def write_measured(rows: dict[int, dict], synthetic_rows: dict[str, dict] | None = None) -> int:
+    """Both sections from figures measured elsewhere (e.g. each scale in its own process, side by side)."""
+    path = REPO / "BENCHMARKS.md"
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n\n"
+    notes = NOTES_FILE.read_text(encoding="utf-8").splitlines() if NOTES_FILE.exists() else []
+    text = insert(text, SCALE_HEADING, scale_lines(dict(sorted(rows.items())), notes))
+    text = insert(text, SYNTHETIC_HEADING, synthetic_lines(synthetic_rows or synthetic_figures()), before=SCALE_HEADING)
+    path.write_text(text, encoding="utf-8")
+    return 0
