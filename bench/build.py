@@ -174,68 +174,16 @@ SCALES = (5, 25, 50)
 
 
 def synthetic_sources(workdir: Path, copies: int) -> Path:
-    """sources/ with every real plan (and its translation and targets) copied under new slugs.
+    """`copies` × the real plans (bench/synthetic.py varies every copy after the real plans)."""
+    from bench import synthetic
 
-    Copy 0 keeps the real slugs, so the glossary, topics and references still resolve;
-    copy n renames every slug in its plan file (including predecessor links) to slug-cN.
-    """
-    sources = workdir / "sources"
-    shutil.copytree(SOURCES.root, sources, ignore=shutil.ignore_patterns("plans", "translations", "targets"))
-    slugs = [path.stem for path in sorted(PLANS.glob("*.toml"))]
-    for folder in ("plans", "translations", "targets"):
-        (sources / folder).mkdir()
-    for n in range(copies):
-        suffix = f"-c{n}" if n else ""
-        for slug in slugs:
-            text = (PLANS / f"{slug}.toml").read_text(encoding="utf-8")
-            for name in slugs:
-                text = text.replace(f'"{name}"', f'"{name}{suffix}"')
-            (sources / "plans" / f"{slug}{suffix}.toml").write_text(text, encoding="utf-8")
-            shutil.copy(SOURCES.translation_file(slug), sources / "translations" / f"{slug}{suffix}.en.toml")
-            if SOURCES.targets_file(slug).exists():
-                shutil.copy(SOURCES.targets_file(slug), sources / "targets" / f"{slug}{suffix}.toml")
-        # Targets over time: each copied pair of plans brings its reviewed lineage file, slugs renamed.
-        for path in sorted(SOURCES.target_lineage.glob("*.toml")):
-            text, name = path.read_text(encoding="utf-8"), path.name
-            for slug in slugs:
-                text = text.replace(f'"{slug}"', f'"{slug}{suffix}"')
-                name = name.replace(f"{slug}--", f"{slug}{suffix}--").replace(f"--{slug}.", f"--{slug}{suffix}.")
-            (sources / "targets" / "lineage").mkdir(exist_ok=True)
-            (sources / "targets" / "lineage" / name).write_text(text, encoding="utf-8")
-    return sources
+    return synthetic.synthetic_sources(workdir, copies * len(load_all(SOURCES)))
 
 
 def scale_config(workdir: Path) -> Path:
-    """mkdocs.yml pointed at the synthetic docs/ and site/, with the repo's theme and hooks."""
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("docs_dir: docs", f"docs_dir: {workdir / 'docs'}")
-    config = config.replace("site_dir: site", f"site_dir: {workdir / 'site'}")
-    config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
-    config = config.replace("- tools/site/hooks.py", f"- {ROOT / 'tools' / 'site' / 'hooks.py'}")
-    path = workdir / "mkdocs.yml"
-    path.write_text(config, encoding="utf-8")
-    return path
+    from bench import scale
 
-
-def scale_figures() -> dict[int, dict]:
-    """Pipeline and site build time for 5, 25 and 50 plans (the real five, copied)."""
-    python = sys.executable
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    results = {}
-    for count in SCALES:
-        workdir = Path(tempfile.mkdtemp(prefix=f"bench-scale-{count}-"))
-        sources = synthetic_sources(workdir, count // 5)
-        shutil.copytree(DOCS / "assets", workdir / "docs" / "assets")
-        pipeline = [python, "-m", "tools", "--plans", str(sources / "plans"), "--docs", str(workdir / "docs"), "build", "--force"]
-        config = scale_config(workdir)
-        results[count] = {
-            "pipeline": median_time(pipeline, env=env),
-            "site": median_time(engine.command("-q", config=config, strict=False), env=env),
-            "pages": sum(1 for _ in (workdir / "site").rglob("*.html")),
-        }
-        results[count]["total"] = results[count]["pipeline"] + results[count]["site"]
-        shutil.rmtree(workdir, ignore_errors=True)
-    return results
+    return scale.scale_config(workdir)
 
 
 def search_figures() -> list[str]:
@@ -282,7 +230,7 @@ def write_topics_only() -> int:
     return report.write_section(topic_proposals.render(topic_proposals.measure()))
 
 
-def render(rows: list[dict], figures: dict, scale: dict[int, dict], browser: dict | None,
+def render(rows: list[dict], figures: dict, browser: dict | None,
            relevance: list[str] = (), topics: list[str] = (), losses: list[dict] | None = None) -> str:
     lines = [
         "# Benchmarks",
@@ -335,23 +283,7 @@ def render(rows: list[dict], figures: dict, scale: dict[int, dict], browser: dic
         f"| offline bundle (zip) | {figures['bundle_bytes']:,} bytes | | |",
         f"| PDFs, total | {sum(figures['pdf_sizes'].values()):,} bytes | | |",
         *(f"| {name} | {size:,} bytes | | |" for name, size in figures["pdf_sizes"].items()),
-        "",
-        "## Scale",
-        "",
-        "A synthetic corpus: the five plans copied under new slugs (with their translations and targets), "
-        "converted by the pipeline and built by ProperDocs with the real configuration. Time is pipeline + site build.",
-        "",
-        "| plans | HTML pages | pipeline | site build | total | ÷ 5 plans | target | holds |",
-        "|---|---|---|---|---|---|---|---|",
     ]
-    base = scale[SCALES[0]]["total"]
-    for count, row in scale.items():
-        ratio = row["total"] / base
-        target = "≤ 12×" if count == 50 else ""
-        holds = ("yes" if ratio <= 12 else "no") if count == 50 else ""
-        lines.append(
-            f"| {count} | {row['pages']} | {row['pipeline']:.2f} s | {row['site']:.2f} s | {row['total']:.2f} s | {ratio:.1f}× | {target} | {holds} |"
-        )
     lines += ["", "## Browser", ""]
     if browser:
         lines += [
@@ -374,7 +306,6 @@ def render(rows: list[dict], figures: dict, scale: dict[int, dict], browser: dic
 def main() -> int:
     rows = round_trip()
     figures = build_figures()
-    scale = scale_figures()
     from bench.browser import search_timings
 
     browser = search_timings(ROOT / "dist" / "ip-plans-offline.zip")
@@ -383,7 +314,11 @@ def main() -> int:
 
     topics = topic_proposals.render(topic_proposals.measure())
     losses = round_trip_losses()
-    text = render(rows, figures, scale, browser, relevance, topics, losses)
+    text = render(rows, figures, browser, relevance, topics, losses)
+    # The synthetic corpus and the build at 5, 50 and 500 plans (bench/scale.py).
+    from bench import scale
+
+    text = scale.apply(text)
     # Similar passages: precision, cost at 5 and 50 plans, page weight (bench/similar_cost.py).
     from bench import similar_cost
 

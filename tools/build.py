@@ -26,6 +26,7 @@ from tools.render.jsonld import akn_path
 from tools.render.markdown import literal_proof
 from tools.render.open_data import render_open_data_page
 from tools.render.plan_page import render_page
+from tools.render.plans_page import render_plans_page
 from tools.render.sections import render_cite_page, sections_json
 from tools.render.successor_page import page_file, render_successor_page
 from tools.render.targets_page import render_targets_page
@@ -48,6 +49,9 @@ def load_corpus(tree: SourceTree = SOURCES) -> Corpus:
 def site_data_js(corpus: Corpus) -> str:
     """What assets/site.js reads: the interface strings it shows and the HTML contract's names."""
     strings = {lang: {key[3:]: value for key, value in corpus.strings.of(lang).items() if key.startswith("js_")} for lang in LANGS}
+    # site.js counts plans as the pages do (tools.common.ui.count_word: words, then digits).
+    for lang in LANGS:
+        strings[lang]["count_words"] = corpus.strings.get(lang, "count_words")
     data = {"ui": strings, "names": {**contract.names(), **material.names()}}
     return "window.IP_PLANS = " + json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + ";\n"
 
@@ -85,6 +89,7 @@ def generate_docs(corpus: Corpus) -> dict[str, str]:
         files[f"index{suffix}.md"] = render_home(corpus, lang)
         for plan in corpus.plans:
             files[f"{plan.data.slug}/index{suffix}.md"] = render_page(corpus, plan, lang)
+        files[f"plans/index{suffix}.md"] = render_plans_page(corpus, lang)
         files[f"cite/index{suffix}.md"] = render_cite_page(corpus, lang)
         if notes.terms:
             files[f"glossary/index{suffix}.md"] = render_glossary_page(corpus, lang)

@@ -126,6 +126,10 @@ def cmd_bench(args: argparse.Namespace) -> int:
         from bench import search_scale
 
         return search_scale.write_only()
+    if args.scale:
+        from bench import scale
+
+        return scale.write()
     return bench.write_search_only() if args.search else bench.main()
 
 
@@ -158,6 +162,7 @@ def parser() -> argparse.ArgumentParser:
     bench.add_argument("--alignment", action="store_true", help="only successive-plan alignment quality and cost (replaces that section)")
     bench.add_argument("--pdf-weight", action="store_true", help="only the PDFs' weight, fonts and print time, before and after (replaces that section)")
     bench.add_argument("--search-scale", action="store_true", help="only search cost at 5, 50 and 500 synthetic plans (replaces that section)")
+    bench.add_argument("--scale", action="store_true", help="only the synthetic corpus and the build at 5, 50 and 500 plans (replaces those sections)")
     bench.set_defaults(func=cmd_bench)
     convert = sub.add_parser("convert", help="traditional → mainland simplified, stdin or FILE")
     convert.add_argument("file", nargs="?", default="-")

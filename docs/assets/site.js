@@ -413,6 +413,60 @@
     compare.parentElement.insertBefore(picker, compare);
   }
 
+  /* How many plans, as the pages write it (tools.common.ui.count_word): words, then digits. */
+  function countWord(n) {
+    var words = (T.count_words || "").split(" ");
+    return n < words.length ? words[n] : String(n);
+  }
+
+  /* The plans page: the facet filters (written hidden, so that without this script the page is
+     the full list) narrow the list; the count line (role=status) says how many are shown; the
+     choice is kept in the address (?region=…), which the language switch carries (keepAnchor). */
+  function addPlanFilter() {
+    var form = document.querySelector("form." + N.planFilter);
+    var list = document.querySelector("ul." + N.planList);
+    if (!form || !list) return;
+    var status = document.querySelector("." + N.planCount);
+    var items = list.querySelectorAll(":scope > li");
+    var selects = form.querySelectorAll("select[" + N.facet + "]");
+    var params = new URLSearchParams(location.search);
+    for (var s = 0; s < selects.length; s++) {
+      var wanted = params.get(selects[s].getAttribute(N.facet));
+      for (var o = 0; o < selects[s].options.length; o++) {
+        if (wanted && selects[s].options[o].value === wanted) selects[s].selectedIndex = o;
+      }
+    }
+    function apply(announce) {
+      var shown = 0;
+      var query = new URLSearchParams(location.search);
+      for (var i = 0; i < items.length; i++) {
+        var match = true;
+        for (var f = 0; f < selects.length; f++) {
+          var facet = selects[f].getAttribute(N.facet);
+          if (selects[f].value && items[i].getAttribute("data-" + facet) !== selects[f].value) match = false;
+        }
+        items[i].hidden = !match;
+        if (match) shown++;
+      }
+      for (var g = 0; g < selects.length; g++) {
+        var name = selects[g].getAttribute(N.facet);
+        if (selects[g].value) query.set(name, selects[g].value); else query.delete(name);
+      }
+      if (announce && status) {
+        status.textContent = T.plans_shown.replace("{shown}", countWord(shown)).replace("{total}", countWord(items.length));
+      }
+      var search = query.toString();
+      try { history.replaceState(null, "", location.pathname + (search ? "?" + search : "") + location.hash); } catch (e) { /* file:// may refuse */ }
+      keepAnchor();
+    }
+    form.addEventListener("change", function () { apply(true); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    /* The reset button clears the selects; the list follows once they are cleared. */
+    form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
+    form.hidden = false;
+    apply(params.toString() !== "");
+  }
+
   function init() {
     var article = document.querySelector(N.article);
     fillAccessDates(document);
@@ -426,6 +480,7 @@
     markPrintUrls(article);
     addCiteButtons(article);
     addPlanPicker(article);
+    addPlanFilter();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();

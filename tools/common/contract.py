@@ -91,6 +91,16 @@ CLASSES = {
 }
 CLASSES |= {SIMILAR, SIMILAR_SOURCE, SIMILAR_ZH} | SUCC_CLASSES
 
+# The plans page (tools/render/plans_page.py) and its filters (site.js addPlanFilter).
+PLAN_FILTER = "plan-filter"  # the form of facet filters: hidden until site.js runs (without it, the full list)
+PLAN_LIST = "plan-list"  # the list of every plan; each <li> carries a data-<facet> attribute per facet
+PLAN_FACTS = "plan-facts"  # a plan's facts under its title
+PLAN_COUNT = "plan-count"  # how many plans are listed (role=status: announced when a filter changes it)
+PLAN_RESET = "plan-reset"  # the button that clears every filter
+FACET = "data-facet"  # on a filter's <select>: the facet it filters on
+PLAN_FACETS = ("region", "level", "period", "kind")  # a plan's data-<facet> values are its Chinese facts (the same in both languages)
+CLASSES |= {PLAN_FILTER, PLAN_LIST, PLAN_FACTS, PLAN_COUNT, PLAN_RESET}
+
 # -- ids of page parts that are not plan text ------------------------------------
 TITLE_ID = "title"
 DOCUMENT_INFO_ID = "document-info"
@@ -129,6 +139,7 @@ def names() -> dict[str, str]:
         "offlineZip": OFFLINE_ZIP,
         "plan": PLAN, "citeUrl": CITE_URL, "columns": COLUMNS, "compare": COMPARE, "comparePlan": COMPARE_PLAN,
         "comparePicker": COMPARE_PICKER, "compareColumns": " ".join(map(str, COMPARE_COLUMN_COUNTS)),
+        "planFilter": PLAN_FILTER, "planList": PLAN_LIST, "planCount": PLAN_COUNT, "planReset": PLAN_RESET, "facet": FACET,
         **EXPORT_NAMES,
     }
 

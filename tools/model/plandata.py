@@ -17,7 +17,7 @@ REQUIRED_TEXT = (
 )
 OPTIONAL_TEXT = (
     "date_written", "date_published", "doc_number", "validity_zh", "predecessor", "successor",
-    "short_zh", "short_en", "encoding", "jurisdiction_zh", "jurisdiction_en",
+    "short_zh", "short_en", "encoding", "jurisdiction_zh", "jurisdiction_en", "region_zh", "region_en",
 )
 # The issuing bodies one by one (for machine-readable data); omitted where the source names none.
 OPTIONAL_LISTS = ("issuers_zh", "issuers_en")
@@ -78,6 +78,8 @@ class PlanData:
     encoding: str = ""  # the source file's codec when detection must not guess (e.g. "big5")
     jurisdiction_zh: str = ""  # the region whose government issued the plan
     jurisdiction_en: str = ""
+    region_zh: str = ""  # the province-level region the plan belongs to (the plans page filters on it)
+    region_en: str = ""
     issuers_zh: tuple[str, ...] = ()
     issuers_en: tuple[str, ...] = ()
     stray_question_marks: bool = False
@@ -130,6 +132,8 @@ def load_plan(path: Path, tree: SourceTree) -> PlanData:
     if series is not None and (not isinstance(series, int) or series < 0):
         raise InputError(path, line_of(raw, "chart_series"), "chart_series must be a whole number (a colour of the chart palette)")
     short = {"short_zh": data.get("short_zh") or data["title_zh"], "short_en": data.get("short_en") or data["cite_en"]}
+    # A province-level plan's region is its jurisdiction unless the data says otherwise.
+    short |= {f"region_{lang}": str(data.get(f"region_{lang}") or data.get(f"jurisdiction_{lang}", "")) for lang in ("zh", "en")}
     return PlanData(
         tree=tree,
         path=path,

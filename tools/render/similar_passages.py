@@ -87,9 +87,10 @@ def passage_lines(writer, match: Match) -> list[str]:
 def _passage_lines(writer, match: Match) -> list[str]:
     other = match.other
     where = str(writer.corpus.by_slug[other.plan].data.source)
+    # md_in_html, not a pymdownx block: pymdownx 13.1 maps every element of the page for each
+    # chunk of a block, and these passages are most of a plan page's blocks (BENCHMARKS.md, Scale).
     lines = [
-        "/// html | div",
-        f"    attrs: {{{c.PLAN}: \"{other.plan}\", {c.SEARCH_EXCLUDE}: ''}}",
+        f'<div {c.PLAN}="{other.plan}" {c.SEARCH_EXCLUDE}="" markdown>',
         "",
         source_line(writer, match), f"{{: .{c.SIMILAR_SOURCE} }}", "",
     ]
@@ -102,7 +103,7 @@ def _passage_lines(writer, match: Match) -> list[str]:
             lines += [safe(english, where), f"{{: lang={HTML_LANG['en']} }}", ""]
         label = safe(writer.labels["similar_zh_label"])
         lines += [f"{label}<span lang=\"{HTML_LANG['zh']}\">{marked(match, where, excerpt=True)}</span>", f"{{: .{c.SIMILAR_ZH} }}", ""]
-    return [*lines, "///", ""]
+    return [*lines, "</div>", ""]
 
 
 PLACEHOLDER = "\x00similar:"  # no page line can start so: tools.ingest.reader rejects control characters

@@ -1,7 +1,10 @@
 """MkDocs hooks: build-time steps that need MkDocs' config or the built site.
 
 The navigation follows docs/data/plans.json, written by the generator from the plan data
-files, so a sixth plan needs no edit here or in mkdocs.yml.
+files, so a sixth plan needs no edit here or in mkdocs.yml. Up to `extra.nav_plans_max` plans
+(mkdocs.yml) the sidebar lists each plan; past it, the plans page (filterable) stands for
+them and a plan's page adds itself after it (`on_page_context`), so the sidebar stays short
+and each page renders a navigation of the same size at any number of plans.
 """
 
 from __future__ import annotations
@@ -24,14 +27,16 @@ from tools.common.paths import SOURCES, TEMPLATE_CACHE  # noqa: E402
 from tools.common.ui import Strings, count_word, load_strings  # noqa: E402
 from tools.publish.bundle import ZIP_NAME  # noqa: E402
 from tools.render import jsonld  # noqa: E402
-from tools.site import exports, material, search_index  # noqa: E402
+from tools.site import blocks, exports, material, search_index  # noqa: E402
 from tools.site.tooltips import GlossaryTooltipsExtension  # noqa: E402
 
+PLANS_PAGE = "plans/index.md"
 EXTRA_PAGES = ("targets/index.md", "glossary/index.md", "topics/index.md", "references/index.md", "cite/index.md", "open-data/index.md", "changelog/index.md")
 
 
 def on_config(config, **kwargs):
     material.skip_search_entries()
+    blocks.install()
     config.site_description = site_description(config)
     # Glossary tooltips: the `abbr` extension with CJK-safe matching (tools/tooltips.py).
     if not any(isinstance(ext, GlossaryTooltipsExtension) for ext in config.markdown_extensions):
@@ -44,10 +49,46 @@ def on_config(config, **kwargs):
     docs = Path(config.docs_dir)
     # The generator writes the plans in reading order to data/plans.json.
     plans = json.loads((docs / "data" / "plans.json").read_text(encoding="utf-8"))
-    nav = ["index.md"] + [f"{plan['slug']}/index.md" for plan in plans]
-    nav += [page for page in EXTRA_PAGES if (docs / page).exists()]
+    listed = [f"{plan['slug']}/index.md" for plan in plans] if plans_listed(config, len(plans)) else []
+    nav = ["index.md"] + listed + [page for page in (PLANS_PAGE, *EXTRA_PAGES) if (docs / page).exists()]
     config.nav = nav
     return config
+
+
+def plans_listed(config, count: int) -> bool:
+    """Whether the sidebar lists every plan: up to the setting `extra.nav_plans_max` (mkdocs.yml)."""
+    limit = config.extra.get("nav_plans_max")
+    if not isinstance(limit, int) or isinstance(limit, bool) or limit < 0:
+        raise ValueError(f"mkdocs.yml extra.nav_plans_max must be a whole number, not {limit!r}")
+    return count <= limit
+
+
+class PageNavigation:
+    """Material's navigation for one page: the site's, with that page added after the plans page.
+    Everything else (pages, homepage) is the site's navigation's."""
+
+    def __init__(self, nav, page, after):
+        self._nav = nav
+        index = nav.items.index(after) + 1
+        self.items = nav.items[:index] + [page] + nav.items[index:]
+
+    def __getattr__(self, name):
+        return getattr(self._nav, name)
+
+    def __iter__(self):
+        return iter(self.items)
+
+
+def on_page_context(context, page, config, nav, **kwargs):
+    """Past the limit, a plan's page (not in the navigation) shows itself after the plans page,
+    marked current, so the reader sees where they are."""
+    if page in nav.pages or page.file.src_uri.split("/", 1)[0] not in tooltips_extension(config).plans:
+        return context
+    plans_page = next((item for item in nav.items if getattr(item, "is_page", False)
+                       and item.file.src_uri.split("/", 1)[0] == PLANS_PAGE.split("/", 1)[0]), None)
+    if plans_page is not None:
+        context["nav"] = PageNavigation(nav, page, plans_page)
+    return context
 
 
 def config_lang(config) -> str:
