@@ -77,7 +77,7 @@ def test_mainland_words_kept(gansu_converted, word):
     assert word in gansu_converted
 
 
-@pytest.mark.parametrize("kept,damaged", zip(MUST_KEEP, OVER_CONVERSIONS, strict=True))
+@pytest.mark.parametrize("kept,damaged", list(zip(MUST_KEEP, OVER_CONVERSIONS, strict=True)))
 def test_no_over_conversion(gansu_converted, kept, damaged):
     """Each damaged form is what a converter makes of the mainland word beside it: the word stays, and
     its damaged form does not appear."""
