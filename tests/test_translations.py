@@ -91,6 +91,19 @@ def test_stale_translation_is_detected(plans, tmp_path):
     assert refreshed["s1-2"].en == english["s1-2"].en  # unchanged Chinese keeps its English
 
 
+@pytest.mark.parametrize("slug", SLUGS)
+def test_refresh_of_an_unchanged_plan_writes_the_committed_file(plans, tmp_path, slug):
+    """`python -m tools translations` wrote each committed file: run again on unchanged Chinese, it
+    gives the same bytes (header, keys, hashes, Chinese, English, the duty notes' units and their
+    English), so any change to how the file is written shows here."""
+    plan = plans[slug]
+    moved = replace(plan, data=replace(plan.data, tree=copy_tree_for(plan, tmp_path)))
+    written = translations.write_skeleton(moved).read_text(encoding="utf-8")
+    assert written == plan.data.tree.translation_file(slug).read_text(encoding="utf-8")
+    has_duties = any(block.duty for block in plan.all_blocks()) or any(section.duty for section in plan.walk())
+    assert ("\nunits = [" in written) == has_duties
+
+
 def copy_tree_for(plan, tmp_path) -> SourceTree:
     tree = SourceTree(tmp_path / "sources")
     tree.translations.mkdir(parents=True)
