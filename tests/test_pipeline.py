@@ -188,6 +188,19 @@ def test_generation_is_deterministic_across_processes(tmp_path):
     assert len(outputs[0]) > 20
 
 
+def test_committed_docs_are_what_the_pipeline_generates():
+    """`python -m tools check`, in this process: the whole pipeline (ingest, model, annotations,
+    Markdown, data files) regenerates docs/ exactly as committed. `make test` checks the same in a
+    shell first; here it runs in-process, so mutation testing (`make mutants`) can tell that every
+    pipeline function reaches this test. A session fixture's work counts for the one test that
+    happened to set it up first."""
+    from tools import build
+
+    files = build.generate()
+    assert len(files) > 4 * len(SLUGS)
+    assert build.stale_docs(files) == []
+
+
 @pytest.mark.parametrize("slug", SLUGS)
 def test_normalized_text_golden(plans, slug, update_golden):
     plan = plans[slug]
