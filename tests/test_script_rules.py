@@ -88,3 +88,21 @@ def test_convert_command_rejects_unknown_mode(capsys):
     with pytest.raises(SystemExit):
         cli.main(["convert", "--mode", "cantonese", "-"])
     assert "invalid choice: 'cantonese'" in capsys.readouterr().err
+
+
+def test_taiwan_table_command_writes_only_what_changed(tmp_path):
+    """`python -m tools taiwan-table` writes the phrase table and the coverage list: the committed
+    files are what it would write (nothing to do), and a missing or edited file is written again
+    with the same bytes."""
+    import shutil
+
+    folder = tmp_path / "opencc"
+    shutil.copytree(SOURCES.opencc, folder)
+    for name, write in ((script.PHRASES_NAME, taiwan_table.write), (taiwan_table.COVERAGE_NAME, taiwan_table.write_coverage)):
+        committed = (SOURCES.opencc / name).read_text(encoding="utf-8")
+        assert committed.count("\n") > 100
+        assert write(folder) is False
+        (folder / name).unlink()
+        assert write(folder) is True and (folder / name).read_text(encoding="utf-8") == committed
+        (folder / name).write_text(committed + "edited\n", encoding="utf-8")
+        assert write(folder) is True and (folder / name).read_text(encoding="utf-8") == committed
