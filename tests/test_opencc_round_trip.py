@@ -26,7 +26,7 @@ def show(comparison: round_trip.Comparison) -> str:
     return "\n".join(f"{clause} → {s2twp(clause)} → {back}" for clause, back in comparison.unexplained[:20])
 
 
-@pytest.mark.parametrize("plan", SIMPLIFIED, ids=lambda plan: plan.slug)
+@pytest.mark.parametrize("plan", [pytest.param(plan, id=plan.slug) for plan in SIMPLIFIED])
 def test_simplified_plans_come_back_but_for_the_listed_losses(plan):
     text = plan.source.read_text(encoding="utf-8")
     comparison = round_trip.round_trip([text], script.to_mainland, LOSSES)
@@ -55,7 +55,7 @@ def test_corpus_uses_both_senses_of_the_guarded_words():
         assert all(word in text for word in pair), pair
 
 
-@pytest.mark.parametrize("loss", LOSSES, ids=lambda loss: loss.taiwan)
+@pytest.mark.parametrize("loss", [pytest.param(loss, id=loss.taiwan) for loss in LOSSES])  # not ids=: see test_script_rules.RULES
 def test_each_listed_loss_is_what_s2twp_and_the_converter_do(loss):
     """A many-to-one loss: s2twp writes each mainland word as the same Taiwan word, and the
     converter gives the kept one. A Taiwan-sense loss: the Taiwan word is a mainland word too."""
