@@ -22,6 +22,7 @@ def test_space_rows_need_two_spaces():
     assert split_row("中共玉溪市委办公室 玉溪市人民政府办公室") is None
     assert split_row("----  ----") == Row(SPACE, (), rule=True)
     assert rule_line("--------") and not rule_line("——加强保护。")
+    assert rule_line("\u3000 ------\u00a0\t")  # full-width and no-break spaces at the edges too
 
 
 def lines(*texts: str) -> list[RawLine]:

@@ -95,3 +95,34 @@ def test_other_converters_losses_are_counted_not_looped_on():
     lines = round_trip.corpus_lines(CORPUS)
     comparison = round_trip.round_trip(lines, opencc.OpenCC("t2s").convert, LOSSES)
     assert len(comparison.unexplained) > 10
+
+
+def listed(mainland: str, kept: str) -> round_trip.Loss:
+    return round_trip.Loss("臺", (mainland,), kept, "many-to-one")
+
+
+def test_the_walk_accounts_for_each_difference_or_reports_it():
+    """Made-up clauses: a loss at the very start, one that begins before the difference (up to
+    BACKTRACK equal characters, no further), one whose kept form is shorter, and clauses that come
+    back shorter or longer, which no loss explains."""
+    compare = round_trip.compare
+    assert compare("甲乙", "丙乙", [listed("甲", "丙")]).lost == {("甲", "丙"): 1}
+    assert compare("甲乙丁", "甲丁", [listed("甲乙", "甲")]).lost == {("甲乙", "甲"): 1}
+    assert compare("一二三四五", "一二三四六", [listed("二三四五", "二三四六")]).lost == {("二三四五", "二三四六"): 1}
+    too_far = compare("一二三四五", "一二三四六", [listed("一二三四五", "一二三四六")])
+    assert too_far.lost == {} and too_far.unexplained == [("一二三四五", "一二三四六")]
+    assert compare("甲乙", "甲", []).unexplained == [("甲乙", "甲")]
+    assert compare("甲", "甲乙", []).unexplained == [("甲", "甲乙")]
+    assert compare("甲乙。", "甲乙。", []) == round_trip.Comparison()
+
+
+def test_the_round_trip_adds_up_every_text():
+    total = round_trip.round_trip(["软件。", "软件。", "丁。"], lambda taiwan: "丙。" if "軟" in taiwan else "戊。", [listed("软件", "丙")])
+    assert total.lost == {("软件", "丙"): 2} and total.lost_words == 2
+    assert total.unexplained == [("丁", "戊")]
+
+
+def test_corpus_lines_leave_out_comments_and_blank_lines(tmp_path):
+    path = tmp_path / "corpus.txt"
+    path.write_text("# 说明\n\n第一句。\n   \n第二句，#号不在行首。\n", encoding="utf-8")
+    assert round_trip.corpus_lines(path) == ["第一句。", "第二句，#号不在行首。"]
