@@ -114,6 +114,21 @@ def test_the_walk_accounts_for_each_difference_or_reports_it():
     assert compare("甲乙", "甲", []).unexplained == [("甲乙", "甲")]
     assert compare("甲", "甲乙", []).unexplained == [("甲", "甲乙")]
     assert compare("甲乙。", "甲乙。", []) == round_trip.Comparison()
+    # Each occurrence counts, the walk goes on after a loss, and the longest listed form wins.
+    assert compare("软件和软件", "软体和软体", [listed("软件", "软体")]).lost == {("软件", "软体"): 2}
+    after = compare("软件和甲", "软体和乙", [listed("软件", "软体")])
+    assert after.lost == {("软件", "软体"): 1} and after.unexplained == [("软件和甲", "软体和乙")]
+    longest = compare("软件开发", "软体开发", [listed("软件", "软体"), listed("软件开发", "软体开发")])
+    assert longest.lost == {("软件开发", "软体开发"): 1} and not longest.unexplained
+    # Looking back never starts before either text (a negative start would read from its end).
+    for original, back, losses in (("甲己", "丙丁戊", [listed("甲", "丙丁"), listed("己", "丙丁戊")]),
+                                   ("甲乙己", "丙戊", [listed("甲乙", "丙"), listed("甲乙己", "戊")])):
+        walked = compare(original, back, losses)
+        assert walked.lost == {(losses[0].mainland[0], losses[0].kept): 1} and walked.unexplained == [(original, back)]
+    # Texts that do not split into as many clauses: reported whole, cut at 60 characters.
+    assert compare("甲，乙", "甲乙", []).unexplained == [("甲，乙", "甲乙")]
+    long = "甲" * 70
+    assert compare(long + "，乙", long + "乙", []).unexplained == [(long[:60], long[:60])]
 
 
 def test_the_round_trip_adds_up_every_text():
