@@ -127,7 +127,7 @@ def report(found: dict[str, tuple[str, Path]]) -> tuple[str, int]:
         reason = first_match(name, harmless)
         reviewed_count += status not in CAUGHT and reason is not None
         if status in CAUGHT:
-            verdict = f"killed by new test {test}"
+            verdict = f"killed; tests added for this function: {test}"
         else:
             verdict = f"{status}; harmless: {reason}" if reason else f"{status}; not reviewed"
         by_module[module_of(name)].append(f"### `{name}`\n\n{verdict}\n\n```diff\n{diff_of(name, path)}\n```\n")
