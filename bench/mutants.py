@@ -92,20 +92,24 @@ def score_lines(counts: dict[str, Counter], harmless: int) -> list[str]:
              "mutmut 3 over tools/ingest, tools/model and tools/annotate against the fast tests (`make mutants`;",
              "caught = a test failed or the mutant never finished). Survivors, each with its diff and why it is",
              "harmless or which new test kills it: dist/mutants.md.", "",
-             "| package | mutants | caught | survived | no test reaches it | timeout | score |",
-             "|---|---:|---:|---:|---:|---:|---:|"]
+             "| package | mutants | checked | caught | survived | no test reaches it | timeout | score (caught/checked) |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|"]
     for key in (*PACKAGES, "overall"):
         c = counts.get(key, Counter())
-        share = f"{c['caught'] / c['total']:.1%}" if c["total"] else "–"
-        lines.append(f"| {key} | {c['total']} | {c['caught']} | {c['survived']} | {c['no tests']} | {c['timeout']} | {share} |")
+        checked = c["total"] - c["not checked"]
+        share = f"{c['caught'] / checked:.1%}" if checked else "–"
+        lines.append(f"| {key} | {c['total']} | {checked} | {c['caught']} | {c['survived']} | {c['no tests']} | {c['timeout']} | {share} |")
     unchecked = counts.get("overall", Counter())["not checked"]
     if unchecked:
-        lines += ["", f"{unchecked} mutants not checked yet (the run was cut short); they count as not caught."]
+        lines += ["", f"{unchecked} mutants not checked (the run was cut short or limited to some packages);",
+                  "the score is over the checked ones."]
     lines += ["", f"Of the survivors, {harmless} are reviewed as harmless (bench/mutants_reviewed.toml).", ""]
     return lines
 
 
 def diff_of(name: str, path: Path) -> str:
+    """The mutant's unified diff against the original function (mutmut reads only the two functions'
+    lines, from its index of mutants/<path>)."""
     from mutmut.mutation.diff_apply import get_diff_for_mutant
 
     try:
@@ -122,7 +126,7 @@ def report(found: dict[str, tuple[str, Path]]) -> tuple[str, int]:
     for name in sorted(found):
         status, path = found[name]
         test = first_match(name, killed)
-        if status in CAUGHT and not test:
+        if status == "not checked" or (status in CAUGHT and not test):
             continue
         reason = first_match(name, harmless)
         reviewed_count += status not in CAUGHT and reason is not None
