@@ -141,3 +141,19 @@ def test_corpus_lines_leave_out_comments_and_blank_lines(tmp_path):
     path = tmp_path / "corpus.txt"
     path.write_text("# 说明\n\n第一句。\n   \n第二句，#号不在行首。\n", encoding="utf-8")
     assert round_trip.corpus_lines(path) == ["第一句。", "第二句，#号不在行首。"]
+
+
+def test_the_losses_load_with_their_forms():
+    losses = round_trip.load_losses()
+    assert len(losses) > 10 and all(loss.mainland and all(isinstance(form, str) for form in loss.mainland) for loss in losses)
+
+
+def test_a_loss_without_its_kept_form_names_its_line(tmp_path):
+    from tools.common.errors import InputError
+
+    path = tmp_path / round_trip.LOSSES_NAME
+    path.write_text('# losses\n[[loss]]\ntaiwan = "軟體"\nmainland = ["软件"]\nkind = "many-to-one"\n', encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        round_trip.load_losses(tmp_path)
+    assert (raised.value.path, raised.value.line) == (path, 3)
+    assert str(raised.value).endswith(":3: a [[loss]] needs taiwan, mainland, kept and kind")
