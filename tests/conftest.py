@@ -25,6 +25,24 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true", help="rewrite golden files instead of comparing")
+    parser.addoption("--fast-only", action="store_true",
+                     help="leave out the tests that need the built site or a browser (what `make mutants` runs)")
+
+
+# Fixtures that build a whole site (sixth: the fixture plans' site) or start Chromium: a test that
+# asks for one (directly or through another fixture) is not a fast test.
+SLOW_FIXTURES = {"built_site", "browser", "sixth"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """With --fast-only, deselect the tests that need the built site or a browser: mutation testing
+    runs the rest once per mutant, and those would rebuild the site each time."""
+    if not config.getoption("--fast-only"):
+        return
+    slow = [item for item in items if SLOW_FIXTURES & set(getattr(item, "fixturenames", ()))]
+    if slow:
+        config.hook.pytest_deselected(items=slow)
+        items[:] = [item for item in items if item not in slow]
 
 
 @pytest.fixture(scope="session")

@@ -23,7 +23,12 @@ def style():
 
 
 def english(plans, slug):
-    return translations.for_plan(plans[slug])
+    """The plan's English, one translated entry per translation unit: the checks below look for
+    problems, and an empty or partial file would show none."""
+    found = translations.for_plan(plans[slug])
+    units = [key for key, _ in translations.translation_units(plans[slug])]
+    assert units and sorted(found) == sorted(units) and all(entry.en for entry in found.values()), slug
+    return found
 
 
 @pytest.mark.parametrize("slug", SLUGS)

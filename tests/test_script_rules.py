@@ -10,25 +10,28 @@ from tools.common.paths import SOURCES
 from tools.ingest import script, taiwan_table
 
 REVIEW = taiwan_table.load_review()
+# Each rule as a parameter named by its Taiwan form. pytest.param(id=...), not ids=: pytest escapes a
+# non-ASCII id given by ids= once more on each collection in one process, and mutmut collects twice.
+RULES = [pytest.param(rule, id=rule.taiwan) for rule in REVIEW.rules]
 TABLE = script.load_phrases()
 to_traditional = opencc.OpenCC("s2t").convert
 
 
-@pytest.mark.parametrize("rule", REVIEW.rules, ids=lambda rule: rule.taiwan)
+@pytest.mark.parametrize("rule", RULES)
 def test_rule_example(rule):
     source, expected = rule.example
     assert rule.taiwan in source
     assert script.to_mainland(source) == expected
 
 
-@pytest.mark.parametrize("rule", REVIEW.rules, ids=lambda rule: rule.taiwan)
+@pytest.mark.parametrize("rule", RULES)
 def test_rule_counter_example(rule):
     source, expected = rule.counter
     assert script.to_mainland(source) == expected
     assert rule.mainland not in expected
 
 
-@pytest.mark.parametrize("rule", [rule for rule in REVIEW.rules if rule.guards], ids=lambda rule: rule.taiwan)
+@pytest.mark.parametrize("rule", [param for param in RULES if param.values[0].guards])
 def test_guards_keep_the_other_sense(rule):
     for phrase, output in rule.guards:
         assert rule.taiwan in phrase
@@ -88,3 +91,21 @@ def test_convert_command_rejects_unknown_mode(capsys):
     with pytest.raises(SystemExit):
         cli.main(["convert", "--mode", "cantonese", "-"])
     assert "invalid choice: 'cantonese'" in capsys.readouterr().err
+
+
+def test_taiwan_table_command_writes_only_what_changed(tmp_path):
+    """`python -m tools taiwan-table` writes the phrase table and the coverage list: the committed
+    files are what it would write (nothing to do), and a missing or edited file is written again
+    with the same bytes."""
+    import shutil
+
+    folder = tmp_path / "opencc"
+    shutil.copytree(SOURCES.opencc, folder)
+    for name, write in ((script.PHRASES_NAME, taiwan_table.write), (taiwan_table.COVERAGE_NAME, taiwan_table.write_coverage)):
+        committed = (SOURCES.opencc / name).read_text(encoding="utf-8")
+        assert committed.count("\n") > 100
+        assert write(folder) is False
+        (folder / name).unlink()
+        assert write(folder) is True and (folder / name).read_text(encoding="utf-8") == committed
+        (folder / name).write_text(committed + "edited\n", encoding="utf-8")
+        assert write(folder) is True and (folder / name).read_text(encoding="utf-8") == committed

@@ -29,6 +29,7 @@ def test_every_unit_has_current_english_and_no_orphans(plans, slug):
 @pytest.mark.parametrize("slug", SLUGS)
 def test_numbers_carried_over(plans, units, slug):
     english = translations.for_plan(plans[slug])
+    assert units[slug] and {key for key, _ in units[slug]} == set(english), slug  # every unit is checked
     # Translator's notes are not the text: a number in a note must not stand in for one the translation lost.
     problems = {key: missing_numbers(zh, translations.without_notes(english[key].en)) for key, zh in units[slug]}
     problems = {key: value for key, value in problems.items() if value}
@@ -89,6 +90,19 @@ def test_stale_translation_is_detected(plans, tmp_path):
     refreshed = translations.for_plan(moved)
     assert refreshed["s1-1"].en == ""  # stale English is dropped for retranslation
     assert refreshed["s1-2"].en == english["s1-2"].en  # unchanged Chinese keeps its English
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_refresh_of_an_unchanged_plan_writes_the_committed_file(plans, tmp_path, slug):
+    """`python -m tools translations` wrote each committed file: run again on unchanged Chinese, it
+    gives the same bytes (header, keys, hashes, Chinese, English, the duty notes' units and their
+    English), so any change to how the file is written shows here."""
+    plan = plans[slug]
+    moved = replace(plan, data=replace(plan.data, tree=copy_tree_for(plan, tmp_path)))
+    written = translations.write_skeleton(moved).read_text(encoding="utf-8")
+    assert written == plan.data.tree.translation_file(slug).read_text(encoding="utf-8")
+    has_duties = any(block.duty for block in plan.all_blocks()) or any(section.duty for section in plan.walk())
+    assert ("\nunits = [" in written) == has_duties
 
 
 def copy_tree_for(plan, tmp_path) -> SourceTree:

@@ -105,32 +105,28 @@ def cmd_epub(args: argparse.Namespace) -> int:
     return epub.main(args.rest)
 
 
+# `python -m tools bench --<part>`: that part measured alone, its section of BENCHMARKS.md replaced.
+BENCH_PARTS = {
+    "search": ("bench.build", "write_search_only", "only search relevance and cost (replaces those sections)"),
+    "topics": ("bench.build", "write_topics_only", "only the topic proposer, leave one plan out (replaces its section)"),
+    "similar": ("bench.similar_cost", "write", "only the similar-passages section (precision, cost, page weight)"),
+    "alignment": ("bench.alignment", "write_only", "only successive-plan alignment quality and cost (replaces that section)"),
+    "pdf-weight": ("bench.pdf_weight", "write_only", "only the PDFs' weight, fonts and print time, before and after (replaces that section)"),
+    "search-scale": ("bench.search_scale", "write_only", "only search cost at 5, 50 and 500 synthetic plans (replaces that section)"),
+    "scale": ("bench.scale", "write", "only the synthetic corpus and the build at 5, 50 and 500 plans (replaces those sections)"),
+    "mutants": ("bench.mutants", "write_only", "only the mutation score and dist/mutants.md, from mutmut's verdicts in mutants/ (make mutants)"),
+}
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
-    from bench import build as bench
+    import importlib
 
-    if args.topics:
-        return bench.write_topics_only()
-    if args.similar:
-        from bench import similar_cost
+    for flag, (module, function, _) in BENCH_PARTS.items():
+        if getattr(args, flag.replace("-", "_")):
+            return getattr(importlib.import_module(module), function)()
+    from bench import build
 
-        return similar_cost.write()
-    if args.alignment:
-        from bench import alignment
-
-        return alignment.write_only()
-    if args.pdf_weight:
-        from bench import pdf_weight
-
-        return pdf_weight.write_only()
-    if args.search_scale:
-        from bench import search_scale
-
-        return search_scale.write_only()
-    if args.scale:
-        from bench import scale
-
-        return scale.write()
-    return bench.write_search_only() if args.search else bench.main()
+    return build.main()
 
 
 def parser() -> argparse.ArgumentParser:
@@ -156,13 +152,8 @@ def parser() -> argparse.ArgumentParser:
     epub = sub.add_parser("epub", help="write each plan's EPUB 3 books under site/epub/ (after mkdocs build)", add_help=False)
     epub.set_defaults(func=cmd_epub)
     bench = sub.add_parser("bench", help="measure and write BENCHMARKS.md")
-    bench.add_argument("--search", action="store_true", help="only search relevance and cost (replaces those sections)")
-    bench.add_argument("--topics", action="store_true", help="only the topic proposer, leave one plan out (replaces its section)")
-    bench.add_argument("--similar", action="store_true", help="only the similar-passages section (precision, cost, page weight)")
-    bench.add_argument("--alignment", action="store_true", help="only successive-plan alignment quality and cost (replaces that section)")
-    bench.add_argument("--pdf-weight", action="store_true", help="only the PDFs' weight, fonts and print time, before and after (replaces that section)")
-    bench.add_argument("--search-scale", action="store_true", help="only search cost at 5, 50 and 500 synthetic plans (replaces that section)")
-    bench.add_argument("--scale", action="store_true", help="only the synthetic corpus and the build at 5, 50 and 500 plans (replaces those sections)")
+    for flag, (_, _, text) in BENCH_PARTS.items():
+        bench.add_argument(f"--{flag}", action="store_true", help=text)
     bench.set_defaults(func=cmd_bench)
     convert = sub.add_parser("convert", help="traditional → mainland simplified, stdin or FILE")
     convert.add_argument("file", nargs="?", default="-")

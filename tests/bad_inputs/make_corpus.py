@@ -1,5 +1,6 @@
 """Writes the bad-input corpus (run once; the files are committed). Each case is a
-directory with plans/<slug>.toml, seeds/<file> and expected.txt (the error message, or
+directory with plans/<slug>.toml, seeds/<file> and expected.txt (the whole error message from the file
+name on, a trailing … leaving the rest to a library it quotes; or
 `ok` for inputs that must convert safely)."""
 
 from pathlib import Path
@@ -60,13 +61,15 @@ case("utf16", "ok", GOOD.encode("utf-16"))
 case("utf8-bom", "ok", b"\xef\xbb\xbf" + GOOD.encode("utf-8"))
 case("crlf", "ok", GOOD.replace("\n", "\r\n"))
 case("empty", "source.txt:1: file is empty", b"")
-case("binary", "binary data", b"\x00\x01\x02PK\x03\x04" + bytes(range(256)))
-case("truncated-utf8", "file is truncated in the middle of a UTF-8 character", GOOD.encode("utf-8")[:-5])
+case("binary", "source.txt:1: binary data (NUL byte); not a text file", b"\x00\x01\x02PK\x03\x04" + bytes(range(256)))
+case("truncated-utf8", "source.txt:11: file is truncated in the middle of a UTF-8 character", GOOD.encode("utf-8")[:-5])
 case("truncated-sentence", "source.txt:11: the last line stops mid-sentence; is the file truncated?", GOOD.rstrip("。\n") + "\n")
 # Found by tests/test_properties.py (generated numbering): a plan whose last paragraph ends with its
 # declared duty note was refused as truncated.
 case("duty-note-last", "ok", GOOD + "开展知识产权宣传〔责任单位：区市场监管局〕\n")
-case("undecodable", "cannot decode byte", GOOD.encode("utf-8") + b"\xff\xfe\xfa\xfb\xfc\n")
+case("undecodable",
+     "source.txt:12: cannot decode byte 0xff: not UTF-8, UTF-16, GB18030 or Big5 (or a mix of them)",
+     GOOD.encode("utf-8") + b"\xff\xfe\xfa\xfb\xfc\n")
 # Big5 bytes are mostly valid GB18030 too; detection must not read them as GB18030 garbage.
 TRADITIONAL = """測試規劃
 為加強知識產權工作，制定本規劃。
@@ -83,10 +86,14 @@ TRADITIONAL = """測試規劃
 BIG5_PLAN = PLAN.replace('"simplified"', '"traditional"').replace('match = "测试规划"', 'match = "測試規劃"')
 case("big5", "ok", TRADITIONAL.encode("big5"), plan=BIG5_PLAN)
 case("big5-declared", "ok", TRADITIONAL.encode("big5"), plan=BIG5_PLAN.replace('"traditional"', '"traditional"\nencoding = "big5"'))
-case("undecodable-mixed", "source.txt:1: cannot decode byte 0xb2: not UTF-8, UTF-16, GB18030 or Big5", GOOD.encode("gbk") + TRADITIONAL.encode("big5"))
-case("encoding-wrong", "source.txt:1: cannot decode byte 0x8b as big5", plan=PLAN.replace('"simplified"', '"simplified"\nencoding = "big5"'))
+case("undecodable-mixed",
+     "source.txt:1: cannot decode byte 0xb2: not UTF-8, UTF-16, GB18030 or Big5 (or a mix of them)",
+     GOOD.encode("gbk") + TRADITIONAL.encode("big5"))
+case("encoding-wrong", "source.txt:1: cannot decode byte 0x8b as big5 (set in plan data)", plan=PLAN.replace('"simplified"', '"simplified"\nencoding = "big5"'))
 case("encoding-unknown", "test-plan.toml:4: unknown encoding 'klingon'", plan=PLAN.replace('"simplified"', '"simplified"\nencoding = "klingon"'))
-case("script-unknown", "test-plan.toml:3: unknown script mode 'cantonese'", plan=PLAN.replace('"simplified"', '"cantonese"'))
+case("script-unknown",
+     "test-plan.toml:3: unknown script mode 'cantonese'; must be one of simplified, traditional, traditional-taiwan",
+     plan=PLAN.replace('"simplified"', '"cantonese"'))
 case("html-injection", "ok", GOOD + "（二）安全测试\n<script>alert('x')</script><img src=x onerror=alert(1)>测试。\n")
 MARKDOWN_AND_JINJA = "# 不是标题 *不是强调* [链接](javascript:alert(1)) {: #evil } {{ config.site_name }} {% raw %}测试。"
 case("markdown-jinja", "ok", GOOD + "（二）语法测试\n" + MARKDOWN_AND_JINJA + "\n")
@@ -97,12 +104,18 @@ case("table-missing-cell", "source.txt:17: table row has 2 cells but the header 
      GOOD + "主要指标\n\t序号\n\t指标\n\t2025年\n\n\t1\n\t发明专利\n\n")
 case("plan-missing-field", "test-plan.toml: missing required field 'title_en'", plan=PLAN.replace('title_en = "Test plan"\n', ""))
 case("plan-missing-source", "test-plan.toml:2: source file 'seeds/missing.txt' does not exist", plan=PLAN.replace("seeds/source.txt", "seeds/missing.txt"))
-case("plan-bad-toml", "test-plan.toml:3: invalid TOML", plan=PLAN.replace('script = "simplified"', "script = simplified"))
+case("plan-bad-toml", "test-plan.toml:3: invalid TOML…", plan=PLAN.replace('script = "simplified"', "script = simplified"))
 # Found by tests/test_properties.py (a value replaced in the plan data): a line rule's match or reason
 # that is not a text stopped the build with a traceback.
-case("plan-line-rule-not-text", "test-plan.toml:17: [[lines]] entry 1 needs `match` (a text)", plan=PLAN.replace('match = "测试规划"', "match = [2025, 2021]"))
-case("plan-line-reason-not-text", "test-plan.toml:17: [[lines]] entry 1 needs `match` (a text)", plan=PLAN.replace('reason = "title"', "reason = [2025, 2021]"))
-case("plan-stale-line-rule", "line rule '不存在的行' matches no line of source.txt", plan=PLAN + '[[lines]]\nmatch = "不存在的行"\nrole = "drop"\n')
+case("plan-line-rule-not-text",
+     "test-plan.toml:17: [[lines]] entry 1 needs `match` (a text) and a role among drop, meta, notice, notice-title, closing; `reason` and `field` are texts",
+     plan=PLAN.replace('match = "测试规划"', "match = [2025, 2021]"))
+case("plan-line-reason-not-text",
+     "test-plan.toml:17: [[lines]] entry 1 needs `match` (a text) and a role among drop, meta, notice, notice-title, closing; `reason` and `field` are texts",
+     plan=PLAN.replace('reason = "title"', "reason = [2025, 2021]"))
+case("plan-stale-line-rule",
+     "test-plan.toml: line rule '不存在的行' matches no line of source.txt",
+     plan=PLAN + '[[lines]]\nmatch = "不存在的行"\nrole = "drop"\n')
 case(
     "plan-unknown-slug", "test-plan.toml:16: predecessor 'no-such-plan' is not a plan in the corpus",
     plan=PLAN.replace("period = [2021, 2025]", 'period = [2021, 2025]\npredecessor = "no-such-plan"'),
@@ -154,7 +167,9 @@ description_en = "Corporate IP management."
 test-plan = ["s9"]
 """
 case("topic-unknown-section", "topics.toml:8: topic 'guanbiao': 's9' is not a section of test-plan", extra={"topics.toml": TOPIC})
-case("unknown-marker", "source.txt:8: undeclared numbering marker （1）", GOOD.replace("2.强化保护", "（1）强化保护"))
+case("unknown-marker",
+     "source.txt:8: undeclared numbering marker （1） (the plan data declares the levels 一、 → （一） → 1.)",
+     GOOD.replace("2.强化保护", "（1）强化保护"))
 case(
     "skipped-level", "source.txt:4: skipped level: 一、 (level 3, 一、) is not inside a level 2 (第X节) heading",
     "测试规划\n为加强知识产权工作，制定本规划。\n第一章 总体要求\n一、指导思想。开展知识产权贯标工作。\n",

@@ -34,6 +34,14 @@ def line_of(raw: str, key: str, start: int = 1) -> int | None:
     return None
 
 
+def entry_line(raw: str, key: str, value: object) -> int | None:
+    """The line where `key = value` is written (an array-of-tables entry found by its name field)."""
+    for number, line in enumerate(raw.splitlines(), start=1):
+        if re.match(rf"\s*{re.escape(key)}\s*=\s*[\"']{re.escape(str(value))}[\"']", line):
+            return number
+    return None
+
+
 def table_line(raw: str, key: str) -> int | None:
     """The line of a `[key]` table header."""
     for number, line in enumerate(raw.splitlines(), start=1):

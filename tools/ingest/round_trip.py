@@ -18,7 +18,7 @@ import opencc
 
 from tools.common.errors import InputError
 from tools.common.paths import SOURCES
-from tools.common.tomldata import line_of, load_toml
+from tools.common.tomldata import entry_line, line_of, load_toml
 
 LOSSES_NAME = "round-trip-losses.toml"
 KINDS = ("many-to-one", "taiwan-sense")
@@ -58,9 +58,10 @@ def load_losses(opencc_dir: Path = SOURCES.opencc) -> list[Loss]:
         try:
             loss = Loss(entry["taiwan"], tuple(entry["mainland"]), entry["kept"], entry["kind"])
         except KeyError:
-            raise InputError(path, line_of(raw, entry.get("taiwan", "loss")), "a [[loss]] needs taiwan, mainland, kept and kind") from None
+            line = entry_line(raw, "taiwan", entry.get("taiwan")) or line_of(raw, "taiwan")
+            raise InputError(path, line, "a [[loss]] needs taiwan, mainland, kept and kind") from None
         if loss.kind not in KINDS:
-            raise InputError(path, line_of(raw, loss.taiwan), f"kind {loss.kind!r} is not one of {', '.join(KINDS)}")
+            raise InputError(path, entry_line(raw, "taiwan", loss.taiwan), f"kind {loss.kind!r} is not one of {', '.join(KINDS)}")
         losses.append(loss)
     return losses
 

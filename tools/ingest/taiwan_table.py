@@ -20,7 +20,7 @@ import opencc
 
 from tools.common.errors import InputError
 from tools.common.paths import SOURCES
-from tools.common.tomldata import line_of, load_toml
+from tools.common.tomldata import entry_line, line_of, load_toml
 from tools.ingest.script import PHRASES_NAME, opencc_data_dir
 
 RULES_NAME = "taiwan-rules.toml"
@@ -52,7 +52,8 @@ def load_review(opencc_dir: Path = SOURCES.opencc) -> Review:
             guards = tuple((g[0], g[1]) for g in entry.get("guards", []))
             review.rules.append(Rule(entry["taiwan"], entry["mainland"], tuple(entry["example"]), tuple(entry["counter"]), guards))
         except (KeyError, IndexError, TypeError):
-            raise InputError(path, line_of(raw, entry.get("taiwan", "rule")), "a [[rule]] needs taiwan, mainland, example and counter") from None
+            line = entry_line(raw, "taiwan", entry.get("taiwan")) or line_of(raw, "taiwan")
+            raise InputError(path, line, "a [[rule]] needs taiwan, mainland, example and counter") from None
     for entry in data.get("exclude", []):
         review.excluded[entry["taiwan"]] = entry.get("reason", "")
         review.exclusion_counters.append(tuple(entry["counter"]))
