@@ -105,28 +105,10 @@ def cmd_epub(args: argparse.Namespace) -> int:
     return epub.main(args.rest)
 
 
-# `python -m tools bench --<part>`: that part measured alone, its section of BENCHMARKS.md replaced.
-BENCH_PARTS = {
-    "search": ("bench.build", "write_search_only", "only search relevance and cost (replaces those sections)"),
-    "topics": ("bench.build", "write_topics_only", "only the topic proposer, leave one plan out (replaces its section)"),
-    "similar": ("bench.similar_cost", "write", "only the similar-passages section (precision, cost, page weight)"),
-    "alignment": ("bench.alignment", "write_only", "only successive-plan alignment quality and cost (replaces that section)"),
-    "pdf-weight": ("bench.pdf_weight", "write_only", "only the PDFs' weight, fonts and print time, before and after (replaces that section)"),
-    "search-scale": ("bench.search_scale", "write_only", "only search cost at 5, 50 and 500 synthetic plans (replaces that section)"),
-    "scale": ("bench.scale", "write", "only the synthetic corpus and the build at 5, 50 and 500 plans (replaces those sections)"),
-    "mutants": ("bench.mutants", "write_only", "only the mutation score and dist/mutants.md, from mutmut's verdicts in mutants/ (make mutants)"),
-}
-
-
 def cmd_bench(args: argparse.Namespace) -> int:
-    import importlib
+    from bench import parts
 
-    for flag, (module, function, _) in BENCH_PARTS.items():
-        if getattr(args, flag.replace("-", "_")):
-            return getattr(importlib.import_module(module), function)()
-    from bench import build
-
-    return build.main()
+    return parts.main(args.rest)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -151,9 +133,8 @@ def parser() -> argparse.ArgumentParser:
     topics.set_defaults(func=cmd_topics)
     epub = sub.add_parser("epub", help="write each plan's EPUB 3 books under site/epub/ (after mkdocs build)", add_help=False)
     epub.set_defaults(func=cmd_epub)
-    bench = sub.add_parser("bench", help="measure and write BENCHMARKS.md")
-    for flag, (_, _, text) in BENCH_PARTS.items():
-        bench.add_argument(f"--{flag}", action="store_true", help=text)
+    # Its options are bench/parts.py's (the benchmarks are not part of the pipeline).
+    bench = sub.add_parser("bench", help="measure and write BENCHMARKS.md (--help: one part alone)", add_help=False)
     bench.set_defaults(func=cmd_bench)
     convert = sub.add_parser("convert", help="traditional → mainland simplified, stdin or FILE")
     convert.add_argument("file", nargs="?", default="-")
@@ -166,11 +147,11 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     top = parser()
-    # `pdf` has its own options (tools.publish.pdf.main), which the top parser leaves over.
+    # `pdf`, `epub` and `bench` have their own options (their modules' main), which the top parser leaves over.
     args, extra = top.parse_known_args(argv)
-    if extra and args.command not in ("pdf", "epub"):
+    if extra and args.command not in ("pdf", "epub", "bench"):
         top.error("unrecognized arguments: " + " ".join(extra))
-    if args.command in ("pdf", "epub"):
+    if args.command in ("pdf", "epub", "bench"):
         args.rest = extra
     args.tree = SourceTree(args.plans.parent if args.plans else args.sources)
     try:

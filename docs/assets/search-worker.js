@@ -8,7 +8,7 @@
    is answered with READY at once; nothing is fetched until a query, which loads the term
    shards of its words, ranks the sections from their postings, then loads the text shards of
    the sections it shows. A reader who never searches downloads this script alone, and a
-   search at 500 plans not much more than at 5. The other language's shards never are.
+   search in a corpus a hundred times larger not much more. The other language's shards never are.
 
    Ranking, best first: the whole query as typed (spaces aside) → every word → some words;
    then plan sections before glossary, topic and reference entries; then a match in the
