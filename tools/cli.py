@@ -118,6 +118,10 @@ def cmd_bench(args: argparse.Namespace) -> int:
         from bench import alignment
 
         return alignment.write_only()
+    if args.lighthouse:
+        from bench import lighthouse
+
+        return lighthouse.write()
     return bench.write_search_only() if args.search else bench.main()
 
 
@@ -148,6 +152,7 @@ def parser() -> argparse.ArgumentParser:
     bench.add_argument("--topics", action="store_true", help="only the topic proposer, leave one plan out (replaces its section)")
     bench.add_argument("--similar", action="store_true", help="only the similar-passages section (precision, cost, page weight)")
     bench.add_argument("--alignment", action="store_true", help="only successive-plan alignment quality and cost (replaces that section)")
+    bench.add_argument("--lighthouse", action="store_true", help="only the Lighthouse scores of each page type, phone and desktop (replaces that section)")
     bench.set_defaults(func=cmd_bench)
     convert = sub.add_parser("convert", help="traditional → mainland simplified, stdin or FILE")
     convert.add_argument("file", nargs="?", default="-")
