@@ -335,6 +335,10 @@ def main() -> int:
     from bench import search_scale
 
     text = report.replace_section(text, search_scale.render(search_scale.measure()))
+    # Lighthouse, each page type on a phone and a desktop (bench/lighthouse.py).
+    from bench import lighthouse
+
+    text = report.replace_section(text, lighthouse.section())
     (ROOT / "BENCHMARKS.md").write_text(text, encoding="utf-8")
     print((ROOT / "BENCHMARKS.md").read_text(encoding="utf-8"))
     return 0 if all(row["ours"] < row["tw2sp"] for row in rows) else 1

@@ -18,6 +18,7 @@ PARTS = {
     "pdf-weight": ("bench.pdf_weight", "write_only", "only the PDFs' weight, fonts and print time, before and after (replaces that section)"),
     "search-scale": ("bench.search_scale", "write_only", "only search cost at 5, 50 and 500 synthetic plans (replaces that section)"),
     "scale": ("bench.scale", "write", "only the synthetic corpus and the build at 5, 50 and 500 plans (replaces those sections)"),
+    "lighthouse": ("bench.lighthouse", "write", "only Lighthouse on each page type, mobile and desktop presets (replaces that section)"),
     "mutants": ("bench.mutants", "write_only", "only the mutation score and dist/mutants.md, from mutmut's verdicts in mutants/ (make mutants)"),
 }
 

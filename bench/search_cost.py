@@ -12,12 +12,10 @@ data (the worker script and search/…), as transferred (compressed) and as stor
 
 from __future__ import annotations
 
-import gzip
 import statistics
-from contextlib import AbstractContextManager
 from pathlib import Path
 
-from bench.search_relevance import QuietHandler, serve
+from bench.host import GzipHandler, serve_gzip  # noqa: F401 (serving like a static host lives in bench/host.py)
 from tools.publish.chromium import CHROMIUM, FLAGS
 from tools.site import material
 
@@ -50,31 +48,6 @@ SEARCH = material.with_selectors("""(query) => new Promise((resolve) => {
 
 def is_search_data(url: str) -> bool:
     return "/search/" in url or "search-worker" in url
-
-
-class GzipHandler(QuietHandler):
-    """Static files, gzip-compressed when the browser accepts it (as static hosts do)."""
-
-    def send_head(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        if "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file():
-            return super().send_head()
-        body = gzip.compress(path.read_bytes(), mtime=0)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        import io
-
-        return io.BytesIO(body)
-
-
-def serve_gzip(site: Path) -> AbstractContextManager[str]:
-    """The site over http, gzip-compressed; yields its base URL."""
-    return serve(site, GzipHandler)
 
 
 def one_search(browser, url: str, query: str) -> tuple[float, int, int, list[str]]:

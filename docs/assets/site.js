@@ -261,19 +261,13 @@
     for (var i = 0; i < links.length; i++) links[i].setAttribute(N.pageUrl, links[i].href);
   }
 
-  function addToolbar(article) {
-    var title = document.getElementById(N.titleId);
-    if (!title || !article.querySelector("." + N.twin)) return;
-    var bar = document.createElement("div");
-    bar.className = N.toolbar;
-    var toggle = document.createElement("button");
-    toggle.type = "button";
-    toggle.className = N.sbsToggle;
-    toggle.textContent = T.sbs;
+  /* The side-by-side switch is in the page from the build (tools/site/hooks.py), so that it holds its
+     place from the first paint and nothing moves when this script runs; here it gets its state and action. */
+  function wireToolbar(article) {
+    var toggle = article.querySelector("." + N.toolbar + " ." + N.sbsToggle);
+    if (!toggle) return;
     toggle.setAttribute("aria-pressed", root.classList.contains(N.sideBySide) ? "true" : "false");
     toggle.addEventListener("click", function () { setSideBySide(!root.classList.contains(N.sideBySide)); });
-    bar.appendChild(toggle);
-    title.insertAdjacentElement("afterend", bar);
   }
 
   /* Glossary tooltips (WCAG 1.4.13, 2.1.1): each term is reachable by Tab and shows its
@@ -383,26 +377,12 @@
       chosen = all.filter(function (slug) { return chosen.indexOf(slug) >= 0 || slug === holder.getAttribute(N.plan); });
     }
     showPlans(compare, groups, chosen);
-    var picker = document.createElement("fieldset");
-    picker.className = N.comparePicker;
-    var legend = document.createElement("legend");
-    legend.textContent = T.topic_compare_legend;
-    picker.appendChild(legend);
-    var boxes = [];
-    for (var g = 0; g < groups.length; g++) {
-      var label = document.createElement("label");
-      var box = document.createElement("input");
-      box.type = "checkbox";
-      box.value = all[g];
-      box.checked = chosen.indexOf(all[g]) >= 0;
-      boxes.push(box);
-      label.appendChild(box);
-      label.appendChild(document.createTextNode(" " + groups[g].querySelector("summary").textContent));
-      picker.appendChild(label);
-    }
-    var hint = document.createElement("p");
-    hint.textContent = T.topic_compare_hint;
-    picker.appendChild(hint);
+    /* The picker is in the page from the build (tools/render/topic_compare.py: nothing moves when this
+       runs); here its boxes take the choice read from the address. */
+    var picker = article.querySelector("fieldset." + N.comparePicker);
+    if (!picker) return;
+    var boxes = Array.prototype.slice.call(picker.querySelectorAll("input[type=checkbox]"));
+    for (var g = 0; g < boxes.length; g++) boxes[g].checked = chosen.indexOf(boxes[g].value) >= 0;
     picker.addEventListener("change", function (event) {
       var now = boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; });
       /* At least one plan stays shown. */
@@ -410,7 +390,6 @@
       showPlans(compare, groups, now);
       keepPlansInAddress(all, now);
     });
-    compare.parentElement.insertBefore(picker, compare);
   }
 
   /* How many plans, as the pages write it (tools.common.ui.count_word): words, then digits. */
@@ -476,7 +455,7 @@
     hideOfflineLinksInBundle();
     window.addEventListener("hashchange", keepAnchor);
     if (!article) return;
-    addToolbar(article);
+    wireToolbar(article);
     markPrintUrls(article);
     addCiteButtons(article);
     addPlanPicker(article);

@@ -44,6 +44,7 @@ TERM_NOTE = "term-note"  # on the glossary page: what a term means in one named 
 CITE_BUTTON = "cite-button"
 CITE_FALLBACK = "cite-fallback"
 CITE_STATUS = "cite-status"
+# Written by tools/site/hooks.py (in the page from its first paint: nothing moves when site.js wires it).
 PLAN_TOOLBAR = "plan-toolbar"
 SBS_TOGGLE = "sbs-toggle"
 TERM_TOOLTIP = "term-tooltip"  # the one tooltip that shows a glossary term's definition
@@ -67,7 +68,7 @@ COMPARE = "compare"  # the plans of a comparison, in columns or stacked (COLUMNS
 COMPARE_PLAN = "compare-plan"  # one plan's passages: a collapsible <details> carrying PLAN
 COMPARE_BODY = "compare-body"
 COMPARE_SOURCE = "compare-source"  # the link from a copied section to its place in the plan
-COMPARE_PICKER = "compare-picker"  # the reader's choice of plans (site.js)
+COMPARE_PICKER = "compare-picker"  # the reader's choice of plans (written by topic_compare.py, wired by site.js)
 COMPARE_COLUMN_COUNTS = (2, 3)  # a comparison of this many plans stands in columns; others are stacked
 
 # The successor comparison (tools/render/successor_page.py).
@@ -124,7 +125,7 @@ CITE_URL = "data-cite-url"  # on a copied citable element: the canonical address
 COLUMNS = "data-columns"  # on a comparison: 1 (stacked) or the number of plan columns
 
 # Elements whose text is interface, not the plan's: what the no-loss check skips.
-INTERFACE_CLASSES = {TWIN, DUTY_UNITS, NOTICE_LABEL, CITE_BUTTON, ANNOTATION, "headerlink", "md-source-file"}
+INTERFACE_CLASSES = {TWIN, DUTY_UNITS, NOTICE_LABEL, CITE_BUTTON, PLAN_TOOLBAR, COMPARE_PICKER, ANNOTATION, "headerlink", "md-source-file"}
 INTERFACE_IDS = {DOCUMENT_INFO_ID, NORMALIZATION_ID, TITLE_ID}
 
 

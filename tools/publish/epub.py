@@ -37,7 +37,7 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 DROPPED_IDS = (c.CITE_CARD_ID,)
 DROPPED_TAGS = ("script", "button", "svg", "form", "input", "label")
 # Similar passages are other plans' text (contract.SIMILAR): never in a plan's book, as in its PDFs.
-DROPPED_CLASSES = (c.TWIN, c.PDF_LINKS, c.EXPORT_LINKS, "headerlink", c.CITE_BUTTON, c.SIMILAR)
+DROPPED_CLASSES = (c.TWIN, c.PDF_LINKS, c.EXPORT_LINKS, "headerlink", c.CITE_BUTTON, c.PLAN_TOOLBAR, c.SIMILAR)
 STYLESHEET = """body { font-family: serif; line-height: 1.6; }
 h1 { font-size: 1.4em; } h2 { font-size: 1.25em; } h3 { font-size: 1.1em; } h4 { font-size: 1em; }
 table { border-collapse: collapse; } th, td { border: 1px solid #999; padding: 0.2em 0.4em; }

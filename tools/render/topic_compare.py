@@ -17,6 +17,7 @@ show, and whether they stand in columns, is up to site.js and site.css (data-col
 
 from __future__ import annotations
 
+import html
 import json
 
 from tools.annotate.glossary import abbreviation_lines
@@ -101,6 +102,31 @@ class PassageWriter(PageWriter):
                   f"{{: .{c.COMPARE_SOURCE} .{c.ANNOTATION} {c.SEARCH_EXCLUDE} }}", "")
 
 
+def group_summary(corpus: Corpus, plan: Plan, sections: list[Section], lang: str) -> str:
+    """The line that names a plan's group: its short name and how many sections it shows."""
+    key = "topic_compare_plan_summary_one" if len(sections) == 1 else "topic_compare_plan_summary"
+    return corpus.strings.get(lang, key, plan=localized(plan.data, "short", lang), count=len(sections))
+
+
+def plan_picker(corpus: Corpus, groups: list[tuple[Plan, list[Section]]], lang: str) -> list[str]:
+    """The reader's choice of plans (a checkbox per group, all checked), for two plans or more.
+    Written into the page, not by site.js, so that it holds its place from the first paint and the
+    passages under it do not move when the script runs (a layout shift, issue 21); site.js reads the
+    choice from the address and acts on it. Without script it keeps its place unseen (`.no-js`)."""
+    if len(groups) < 2:
+        return []
+    boxes = [f'<label><input type="checkbox" value="{plan.data.slug}" checked> '
+             f'{html.escape(group_summary(corpus, plan, sections, lang))}</label>' for plan, sections in groups]
+    return [
+        f'<fieldset class="{c.COMPARE_PICKER} {c.NO_TOOLTIPS}" {c.SEARCH_EXCLUDE}>',
+        f"<legend>{html.escape(corpus.strings.get(lang, 'js_topic_compare_legend'))}</legend>",
+        *boxes,
+        f"<p>{html.escape(corpus.strings.get(lang, 'js_topic_compare_hint'))}</p>",
+        "</fieldset>",
+        "",
+    ]
+
+
 def render_compare_page(corpus: Corpus, topic: Topic, lang: str) -> str:
     labels = corpus.strings.of(lang)
     title = labels["topic_compare_title"].format(topic=topic.name(lang))
@@ -128,6 +154,7 @@ def render_compare_page(corpus: Corpus, topic: Topic, lang: str) -> str:
         f"[{safe(labels['topic_compare_back'])}](../index.md#topic-{topic.id})",
         f"{{: {c.SEARCH_EXCLUDE} }}",
         "",
+        *plan_picker(corpus, groups, lang),
         f"/// html | div.{c.COMPARE}",
         f"    attrs: {block_attrs({c.COLUMNS: str(columns(len(groups)))})}",
         "",
@@ -135,9 +162,7 @@ def render_compare_page(corpus: Corpus, topic: Topic, lang: str) -> str:
     body: list[str] = []
     for plan, sections in groups:
         slug = plan.data.slug
-        short = localized(plan.data, "short", lang)
-        key = "topic_compare_plan_summary_one" if len(sections) == 1 else "topic_compare_plan_summary"
-        summary = labels[key].format(plan=short, count=len(sections))
+        summary = group_summary(corpus, plan, sections, lang)
         writer = PassageWriter(corpus, plan, lang)
         for section in sections:
             writer.whole(section)

@@ -159,12 +159,16 @@ def to_root(page) -> str:
 
 
 def on_page_content(html_text, page, config, files, **kwargs):
-    """The unofficial-translation notice: one compact line under the title of every English page
-    that has none (plan pages carry their own card; a Chinese plan page carries it for its
-    side-by-side mode, tools/render/plan_cards.py)."""
     if page.file.src_uri.startswith("404"):
         return html_text
     lang = page_lang(page)
+    return side_by_side_toolbar(unofficial_notice(html_text, page, lang), lang)
+
+
+def unofficial_notice(html_text: str, page, lang: str) -> str:
+    """The unofficial-translation notice: one compact line under the title of every English page
+    that has none (plan pages carry their own card; a Chinese plan page carries it for its
+    side-by-side mode, tools/render/plan_cards.py)."""
     text = html.escape(strings().get("en", "unofficial"))
     if lang == "en" and f'id="{contract.UNOFFICIAL_ID}"' not in html_text:
         original = page.url.removeprefix("en/")
@@ -176,6 +180,25 @@ def on_page_content(html_text, page, config, files, **kwargs):
         return html_text
     head, found, rest = html_text.partition("</h1>")
     return head + found + notice + rest if found else notice + html_text
+
+
+# An element whose classes include the twin class (a passage's other-language text).
+TWIN_ELEMENT = re.compile(rf'\bclass="(?:[^"]*\s)?{contract.TWIN}(?:\s[^"]*)?"')
+
+
+def side_by_side_toolbar(html_text: str, lang: str) -> str:
+    """The side-by-side switch under the title of a page that has twins. It is written here rather
+    than by site.js, so that it holds its place from the first paint and nothing below it moves when
+    the script runs (a layout shift, issue 21); site.js gives it its state and its action, and until
+    then (no script at all) it is hidden, its place kept (`.no-js` in assets/site.css)."""
+    if not TWIN_ELEMENT.search(html_text):
+        return html_text
+    head, found, rest = html_text.partition("</h1>")
+    if not found:
+        return html_text
+    toolbar = (f'<div class="{contract.PLAN_TOOLBAR}" {contract.SEARCH_EXCLUDE}><button type="button" '
+               f'class="{contract.SBS_TOGGLE}" aria-pressed="false">{html.escape(strings().get(lang, "js_sbs"))}</button></div>')
+    return head + found + toolbar + rest
 
 
 def on_post_page(output, page, config, **kwargs):
