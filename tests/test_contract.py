@@ -10,7 +10,8 @@ from tools.common import contract
 from tools.model.numbering import MAX_LEVELS
 
 # Markup that Material, Python-Markdown and pymdown-extensions produce themselves.
-THIRD_PARTY = {"headerlink", "admonition-title", "js"}
+# Classes of the theme and the Markdown extensions: Material writes `no-js` on <html> and its script turns it into `js`.
+THIRD_PARTY = {"headerlink", "admonition-title", "js", "no-js"}
 
 
 def classes_in_css(css: str) -> set[str]:
