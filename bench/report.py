@@ -13,17 +13,18 @@ BENCHMARKS = REPO / "BENCHMARKS.md"
 SEARCH_HEADING = "## Search relevance"
 
 
-def replace_section(text: str, lines: list[str]) -> str:
-    """`text` with the section that `lines` (heading first) renders put in its place."""
-    heading = lines[0]
+def replace_section(text: str, lines: list[str], before: str = SEARCH_HEADING) -> str:
+    """`text` with the section that `lines` (heading first) renders put in its place, or, new,
+    before the section headed `before` (else at the end)."""
+    heading = lines[0] + "\n"  # the whole heading line: "## Scale" is not "## Scale notes"
     section = "\n".join(lines).rstrip("\n") + "\n\n"
     if heading in text:
         head, rest = text.split(heading, 1)
         tail = rest[rest.find("\n## ") + 1:] if "\n## " in rest else ""
         return head + section + tail
-    if SEARCH_HEADING in text:
-        head, tail = text.split(SEARCH_HEADING, 1)
-        return head + section + SEARCH_HEADING + tail
+    if before in text:
+        head, tail = text.split(before, 1)
+        return head + section + before + tail
     return text.rstrip("\n") + "\n\n" + section
 
 

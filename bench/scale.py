@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 from bench import synthetic
+from bench.report import replace_section
 from tools.common.paths import DOCS, REPO, SOURCES
 from tools.site import engine
 
@@ -25,6 +26,7 @@ SCALES = (5, 50, 500)
 TARGET_SECONDS = 600
 SYNTHETIC_HEADING = "## Synthetic corpus"
 SCALE_HEADING = "## Scale"
+BROWSER_HEADING = "## Browser"  # a new Scale section goes before it, where the old one stood
 
 
 def scale_config(workdir: Path) -> Path:
@@ -159,19 +161,6 @@ def scale_lines(scale: dict[int, dict], notes: list[str] = ()) -> list[str]:
 NOTES_FILE = Path(__file__).with_name("scale_notes.md")
 
 
-def insert(text: str, heading: str, lines: list[str], before: str = "## Browser") -> str:
-    """BENCHMARKS.md with one section replaced, or placed before `before`."""
-    section = "\n".join(lines).rstrip("\n") + "\n\n"
-    if heading + "\n" in text:
-        head, rest = text.split(heading + "\n", 1)
-        tail = rest[rest.find("\n## ") + 1:] if "\n## " in rest else ""
-        return head + section + tail
-    if before in text:
-        head, tail = text.split(before, 1)
-        return head + section + before + tail
-    return text.rstrip("\n") + "\n\n" + section
-
-
 def sections(scales=SCALES) -> tuple[list[str], list[str]]:
     notes = NOTES_FILE.read_text(encoding="utf-8").splitlines() if NOTES_FILE.exists() else []
     return synthetic_lines(synthetic_figures()), scale_lines(scale_figures(scales), notes)
@@ -180,8 +169,8 @@ def sections(scales=SCALES) -> tuple[list[str], list[str]]:
 def apply(text: str, scales=SCALES) -> str:
     """Both sections measured and put in place (the Synthetic corpus section just before Scale)."""
     synthetic_section, scale_section = sections(scales)
-    text = insert(text, SCALE_HEADING, scale_section)
-    return insert(text, SYNTHETIC_HEADING, synthetic_section, before=SCALE_HEADING)
+    text = replace_section(text, scale_section, before=BROWSER_HEADING)
+    return replace_section(text, synthetic_section, before=SCALE_HEADING)
 
 
 def write(scales=SCALES) -> int:
@@ -197,7 +186,7 @@ def write_synthetic_only() -> int:
     """The Synthetic corpus section alone (seconds): what the corpus is, before any build."""
     path = REPO / "BENCHMARKS.md"
     text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n\n"
-    path.write_text(insert(text, SYNTHETIC_HEADING, synthetic_lines(synthetic_figures()), before=SCALE_HEADING), encoding="utf-8")
+    path.write_text(replace_section(text, synthetic_lines(synthetic_figures()), before=SCALE_HEADING), encoding="utf-8")
     return 0
 
 
@@ -210,7 +199,7 @@ def write_measured(rows: dict[int, dict], synthetic_rows: dict[str, dict] | None
     path = REPO / "BENCHMARKS.md"
     text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n\n"
     notes = NOTES_FILE.read_text(encoding="utf-8").splitlines() if NOTES_FILE.exists() else []
-    text = insert(text, SCALE_HEADING, scale_lines(dict(sorted(rows.items())), notes))
-    text = insert(text, SYNTHETIC_HEADING, synthetic_lines(synthetic_rows or synthetic_figures()), before=SCALE_HEADING)
+    text = replace_section(text, scale_lines(dict(sorted(rows.items())), notes), before=BROWSER_HEADING)
+    text = replace_section(text, synthetic_lines(synthetic_rows or synthetic_figures()), before=SCALE_HEADING)
     path.write_text(text, encoding="utf-8")
     return 0

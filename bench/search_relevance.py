@@ -11,16 +11,12 @@ no relevant section is listed).
 
 from __future__ import annotations
 
-import functools
-import http.server
 import statistics
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from bench.host import QuietHandler, serve  # noqa: F401 (serving lives in bench/host.py)
 from bench.relevance import Query, Section, load_queries, plan_sections, relevant
 from tools.common.paths import SOURCES
 from tools.model.anchors import page_path
@@ -46,23 +42,6 @@ class Outcome:
     rank: int | None  # 1-based position of the first relevant section, None if none is listed
     relevant: int  # how many sections contain the query's words
     first: str  # the first section listed, for the report
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@contextmanager
-def serve(site: Path, handler_class: type[http.server.SimpleHTTPRequestHandler] = QuietHandler) -> Iterator[str]:
-    """The built site over http on a free local port (the benchmarks' browser opens it)."""
-    handler = functools.partial(handler_class, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
 
 
 def section_key(href: str) -> str | None:
