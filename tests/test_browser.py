@@ -455,3 +455,37 @@ def test_search_keyboard_enter_opens_best_section(site):
         page.keyboard.press("Enter")
     page.wait_for_load_state("load")
     assert page.url.split("?")[0].endswith("xinjiang-2021-2025/index.html") and page.url.endswith("#s3-1-5")
+
+
+def test_first_results_are_drawn_from_the_term_shards_alone(browser, served):
+    """One round trip to the first results: with every text shard held back, the best sections are
+    already listed from the labels that come with the term shards (plan, printed number, title, the
+    words marked), in the order of the full answer; the snippets follow once the texts arrive."""
+    page = Page(browser, served)
+    held, released = [], []
+
+    def hold_texts(route):
+        (route.continue_() if released else held.append(route))
+
+    try:
+        page.context.route(re.compile(r".*/search/zh/d\d+\.js$"), hold_texts)
+        view = page.open("xinjiang-2021-2025/index.html")
+        drafted = search(view, "专利金融创新")
+        assert held, "the first results waited for no text shard: nothing shows they came without one"
+        section = view.locator(material.SEARCH_RESULT).first.locator("a").nth(1)
+        assert "新疆“十四五”规划 三（一）5 推进专利金融创新发展" in section.locator("h2").inner_text()
+        assert section.locator("h2 mark").count() >= 1
+        assert section.locator("article").inner_text().strip() == section.locator("h2").inner_text().strip()  # no snippet yet
+        released.append(True)
+        for route in held:
+            route.continue_()
+        view.wait_for_function("""(selector) => {
+            const article = document.querySelector(selector + ' a:nth-child(2) article');
+            return article && article.innerText.trim() !== article.querySelector('h2').innerText.trim();
+        }""", arg=material.SEARCH_RESULT, timeout=15000)
+        final = view.locator(f"{material.SEARCH_RESULT} a").evaluate_all("links => links.map(a => a.href)")
+        shared = min(len(drafted), len(final))  # the final list may still be the first wave's, or longer
+        assert shared >= 2 and final[:shared] == drafted[:shared], (drafted, final)
+        assert page.errors == [] and page.outside_requests() == []
+    finally:
+        page.close()

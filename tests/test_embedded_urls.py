@@ -268,7 +268,8 @@ def check_search_files(site: Site, rules) -> None:
         for extra in sorted({path.name for path in folder.iterdir()} - {name + ending for name in names}):
             site.problems.append(f"search/{lang}/{extra}: a file no manifest names")
         for name in names:
-            if name.startswith(text) and (folder / (name + ending)).is_file():
+            # Text shards name result pages and anchors; so do term shards, for their terms' heads.
+            if (folder / (name + ending)).is_file():
                 check_text_shard(site, folder / (name + ending), name, lang, root_url)
 
 
@@ -282,7 +283,8 @@ def read_shard(site: Site, path: Path, name: str) -> dict | None:
 
 
 def check_text_shard(site: Site, path: Path, name: str, lang: str, root_url: str) -> None:
-    """Result addresses: every page (in the shard's language) and every section's #anchor on it."""
+    """Result addresses: every page (in the shard's language) and every section's #anchor on it
+    (a text shard's `docs` are a list; a term shard's, the labels of its heads, keyed by section)."""
     where = path.relative_to(site.root.resolve()).as_posix()
     data = read_shard(site, path, name)
     if data is None:
@@ -294,7 +296,8 @@ def check_text_shard(site: Site, path: Path, name: str, lang: str, root_url: str
         if target is not None and site.page(target).lang.split("-")[0] != lang:
             site.problems.append(f"{where}: result page {page[0]} is not in {lang}")
         targets[int(number)] = target
-    for doc in data["docs"]:
+    docs = data["docs"].values() if isinstance(data["docs"], dict) else data["docs"]
+    for doc in docs:
         target = targets.get(doc[0])
         if target is not None:
             site.anchor(where, target, doc[1], f"result {data['pages'][str(doc[0])][0]}")
@@ -373,6 +376,9 @@ BREAKS = {
     "index names a missing page": ("search/en/d*.js", '"en/glossary/index.html"', '"en/glossary.html"', "en/glossary.html does not exist"),
     "index names a missing anchor": ("search/zh/d*.js", ',"s1-1",', ',"s1-1-x",', "#s1-1-x is not an id"),
     "index in the wrong language": ("search/en/d*.js", '"en/glossary/index.html"', '"glossary/index.html"', "result page glossary/index.html is not in en"),
+    "term shard's head names a missing page": ("search/en/t*.js", '"en/xinjiang-2021-2025/index.html"', '"en/xinjiang-2021-2025.html"',
+                                               "en/xinjiang-2021-2025.html does not exist"),
+    "term shard's head names a missing anchor": ("search/zh/t*.js", ',"s1-1",', ',"s1-1-x",', "#s1-1-x is not an id"),
     "term shard missing": ("search/zh/t0.js", None, None, "t0.js does not exist"),
     "text shard missing": ("search/en/d1.js", None, None, "d1.js does not exist"),
     "manifest counts fewer term shards": ("search/search_index.json", '"terms":', '"terms":1,"was":', "search/zh/t1.js: a file no manifest names"),

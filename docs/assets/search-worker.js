@@ -6,8 +6,9 @@
    is sharded (tools/site/search_index.py describes the layout). SETUP brings the manifest (in
    the configuration of Material's own search_index.json, which every page fetches anyway) and
    is answered with READY at once; nothing is fetched until a query, which loads the term
-   shards of its words, ranks the sections from their postings, then loads the text shards of
-   the sections it shows. A reader who never searches downloads this script alone, and a
+   shards of its words, ranks the sections from their postings, draws the best of them from the
+   labels that came with the term shards (one round trip), then loads the text shards of the
+   sections it shows, for snippets and the whole-query rule. A reader who never searches downloads this script alone, and a
    search in a corpus a hundred times larger not much more. The other language's shards never are.
 
    Ranking, best first: the whole query as typed (spaces aside) → every word → some words;
@@ -29,6 +30,7 @@
   var folder = new URL("../search/" + lang + "/", here.replace(/[#?].*$/, "")).href;
   var local = /^file:/.test(folder);
   var shards = {}, loading = {}, manifest = null, pageOf = null;
+  var labelled = {}, labelledPages = {};  // the labels of the term shards' heads: section → [page, anchor, number, title]
   var latest = null;
   var MAX_PER_PAGE = 4;
   var MAX_PAGES = 10;  // the pages Material draws at once; their sections' texts are all a search loads
@@ -37,8 +39,15 @@
   var STOP = new Set(lang === "en" ? ("a an and are as at be by can do does for from has have how in is it of on or " +
     "the to what when where which who why with").split(" ") : ["的", "是", "什么", "怎么", "如何", "哪些", "吗", "呢"]);
 
-  /* Each shard file calls this (importScripts) or is read as its argument (fetch). */
-  self.SEARCH_SHARD = function (name, content) { shards[name] = content; };
+  /* Each shard file calls this (importScripts) or is read as its argument (fetch). A term shard
+     brings the labels of its terms' best sections (heads), from which the first results are drawn. */
+  self.SEARCH_SHARD = function (name, content) {
+    shards[name] = content;
+    if (content.heads) {
+      Object.assign(labelled, content.docs);
+      Object.assign(labelledPages, content.pages);
+    }
+  };
 
   function loadShard(name) {
     if (!loading[name]) {
@@ -47,7 +56,7 @@
         if (!response.ok) throw new Error(url + ": " + response.status);
         return response.text();
       }).then(function (text) {
-        shards[name] = JSON.parse(text.slice(text.indexOf(",") + 1, text.lastIndexOf(")")));
+        self.SEARCH_SHARD(name, JSON.parse(text.slice(text.indexOf(",") + 1, text.lastIndexOf(")"))));
       }));
       loading[name].catch(function () { delete loading[name]; });  // tried again by the next query
     }
@@ -83,7 +92,7 @@
 
   /* The postings of a term, from whichever loaded shard holds it. */
   function postings(term) {
-    return (shards[shardOf(keyOf(term))] || {})[term];
+    return ((shards[shardOf(keyOf(term))] || {}).terms || {})[term];
   }
 
   /* Chinese: no spaces (the text wraps anywhere); English: lower case. */
@@ -161,14 +170,14 @@
         exact.push(postings(word));
       } else {
         /* characters that start no word (one still being typed): the words they begin, loosely */
-        var own = shards[shardOf(word[0])] || {};
+        var own = (shards[shardOf(word[0])] || {}).terms || {};
         Object.keys(own).forEach(function (term) { if (term.indexOf(word) === 0) loose.push(own[term]); });
       }
       return {word: word, exact: exact, loose: loose};
     }
     var forms = [word].concat(manifest.endings.map(function (ending) { return word + ending; }));
     forms.forEach(function (form) { if (postings(form)) exact.push(postings(form)); });
-    var shard = shards[shardOf(keyOf(word))] || {};
+    var shard = (shards[shardOf(keyOf(word))] || {}).terms || {};
     Object.keys(shard).forEach(function (term) {
       if (term !== word && term.indexOf(word) === 0 && keyOf(term) === keyOf(word) && forms.indexOf(term) === -1) {
         loose.push(shard[term]);
@@ -253,12 +262,17 @@
     return picked;
   }
 
+  function hasText(number) {
+    return Boolean(shards["d" + Math.floor(number / manifest.per)]);
+  }
+
+  /* A section's [page, anchor, number, title, text] from its text shard, else its label alone from a term shard's heads. */
   function docOf(number) {
-    return shards["d" + Math.floor(number / manifest.per)].docs[number % manifest.per];
+    return hasText(number) ? shards["d" + Math.floor(number / manifest.per)].docs[number % manifest.per] : labelled[number];
   }
 
   function pageInfo(number) {
-    return shards["d" + Math.floor(number / manifest.per)].pages[pageOf[number]];
+    return hasText(number) ? shards["d" + Math.floor(number / manifest.per)].pages[pageOf[number]] : labelledPages[pageOf[number]];
   }
 
   /* What a result is called: plan short name, printed number, title (新疆“十四五”规划 三（一）5
@@ -289,6 +303,7 @@
   }
 
   function snippet(text, words) {
+    if (!text) return "";  // a label drawn before its text has arrived
     var folded = text.toLowerCase(), first = -1, size = lang === "zh" ? 90 : 220;
     words.forEach(function (word) {
       var at = folded.indexOf(word);
@@ -320,8 +335,10 @@
 
   /* Ranked from the postings; the sections to show get their texts, and among them those holding the
      whole query as typed rise above the others (a one-word query is its own phrase: no text needed).
-     The sections whose texts come in the first wave of requests (FIRST_WAVE shards, in rank order)
-     are answered with at once (`early`), the whole list when the rest is in. */
+     Answered in up to three steps (`early`, then the result): at once, the best sections whose labels
+     came with the term shards (titles without snippets, in the postings' order: one round trip); then
+     those whose texts come in the first wave of requests (FIRST_WAVE shards, in rank order); the whole
+     list when the rest is in. */
   function search(query, early) {
     var words = terms(query);
     if (!words.length) return Promise.resolve([]);
@@ -332,19 +349,24 @@
       return hit;
     }));
     var picked = shown(hits), names = textShards(picked);
-    function answerWith(list) {
-      if (!single && phrase) {
+    function answerWith(list, withText) {
+      if (withText && !single && phrase) {
         list.forEach(function (hit) { if (hit.tier === 3 && hasPhrase(hit.doc, phrase)) hit.tier = 4; });
         list = order(list.slice());
       }
       return groups(list, words, phrase);
     }
+    if (names.some(function (name) { return !shards[name]; })) {
+      var labels = [];
+      for (var n = 0; n < picked.length && (hasText(picked[n].doc) || labelled[picked[n].doc]); n++) labels.push(picked[n]);
+      if (labels.length) early(answerWith(labels, false));
+    }
     return load(names.slice(0, FIRST_WAVE)).then(function () {
-      if (names.length <= FIRST_WAVE) return answerWith(picked);
+      if (names.length <= FIRST_WAVE) return answerWith(picked, true);
       var ready = [];
       for (var i = 0; i < picked.length && shards[textShard(picked[i])]; i++) ready.push(picked[i]);
-      early(answerWith(ready));
-      return load(names).then(function () { return answerWith(picked); });
+      early(answerWith(ready, true));
+      return load(names).then(function () { return answerWith(picked, true); });
     });
   }
 

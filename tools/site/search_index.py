@@ -19,7 +19,11 @@ Instead, after the build:
     `{"terms": T, "per": P, "plan": N, "pages": [sections of page 0, of page 1, …], "endings": […]}`.
     Pages are numbered plan pages first, and sections page by page in that order, so a
     section's number gives its page and whether it is a plan section (number < N);
-  - `t0.js … t<T−1>.js`, the term shards: `{term: [delta, code, delta, code, …]}`, the postings of
+  - `t0.js … t<T−1>.js`, the term shards: `{"terms": {term: [delta, code, delta, code, …]}, "heads":
+    {term: [section, …]}, "docs": {section: [page, anchor, number, title]}, "pages": {page: [url,
+    title, short]}}`. `heads` are each term's HEADS best sections for that word alone, whose labels
+    (`docs`, `pages`: the text shards' fields without the text) ride along, so that the worker draws
+    the first results after one round trip and adds snippets when the text shards arrive. The postings of
     each term: the section number (as the difference from the previous one) and
     `title count + 8 × text count` (capped at 7 and 50; a term found in more than a quarter of
     the sections keeps only whether it occurs: `flattened`). A term is filed under a key (`term_key`:
@@ -253,7 +257,10 @@ def write(site: Path, docs: Path) -> dict[str, int]:
 
 DOCS_PER_SHARD = 4  # sections per text shard: few bytes spent on sections not shown (a page's best ones are rarely neighbours)
 COMMON = 0.25  # a term in more than this share of the sections keeps no text count (flattened)
-TERM_SHARD_BYTES = 12_000  # postings per term shard (as stored): a query loads a few of these
+TERM_SHARD_BYTES = 12_000  # postings and head labels per term shard (as stored): a query loads a few of these
+# Sections per term whose labels travel with its postings: the first screen of results on a phone.
+# Three keep a 500-plan search within its 150 KB (five: 2 KB more a query; with snippets: 20 KB more).
+HEADS = 3
 ENDINGS = ("s", "es", "d", "ed", "ing")  # the worker's English plain endings, kept in one place
 LATIN = re.compile(r"[^\W_]+")
 SENTENCE_END = re.compile(r"(?<=[。；！？!?;])")
@@ -349,11 +356,19 @@ def shards(index: dict, lang: str, vocab: list[str]) -> dict[str, dict]:
             postings.setdefault(term, []).extend((number - last.get(term, 0), code))
             last[term] = number
     terms = {term: flattened(entry) if len(entry) // 2 > len(docs) * COMMON else entry for term, entry in postings.items()}
-    size = sum(len(term) * 3 + 4 * len(entry) for term, entry in terms.items())
+    plan = sum(1 for doc in docs if pages[doc[0]][2])
+    best = {term: heads(entry, plan) for term, entry in terms.items()}
+    label_bytes = [len(json.dumps(doc[:4], ensure_ascii=False).encode("utf-8")) for doc in docs]
+    size = sum(len(term) * 3 + 4 * len(entry) + sum(label_bytes[n] + 4 for n in best[term]) for term, entry in terms.items())
     count = max(1, -(-size // TERM_SHARD_BYTES))
-    out: dict[str, dict] = {f"t{n}": {} for n in range(count)}
+    out: dict[str, dict] = {f"t{n}": {"terms": {}, "heads": {}, "pages": {}, "docs": {}} for n in range(count)}
     for term in sorted(terms):
-        out[f"t{shard_of(term_key(term), count)}"][term] = terms[term]
+        shard = out[f"t{shard_of(term_key(term), count)}"]
+        shard["terms"][term] = terms[term]
+        shard["heads"][term] = best[term]
+        for number in best[term]:
+            shard["docs"][str(number)] = docs[number][:4]
+            shard["pages"][str(docs[number][0])] = pages[docs[number][0]]
     for first in range(0, len(docs), DOCS_PER_SHARD):
         chunk = docs[first:first + DOCS_PER_SHARD]
         out[f"d{first // DOCS_PER_SHARD}"] = {
@@ -361,9 +376,26 @@ def shards(index: dict, lang: str, vocab: list[str]) -> dict[str, dict]:
             "docs": [doc[:5] for doc in chunk],
         }
     sizes = [sum(1 for doc in docs if doc[0] == n) for n in range(len(pages))]
-    plan = sum(1 for doc in docs if pages[doc[0]][2])
     out[MANIFEST] = {"terms": count, "per": DOCS_PER_SHARD, "plan": plan, "pages": sizes, "endings": list(ENDINGS)}
     return out
+
+
+def single_word_value(number: int, code: int, plan: int) -> int:
+    """What the worker's `rank` gives a section for a one-word query, from its posting alone: plan
+    sections first, a title match, then how often (capped at 20)."""
+    title, text = code & 7, code >> 3
+    return (5000 if number < plan else 0) + (2000 if title else 0) + min(title + text, 20) * 5
+
+
+def heads(entry: list[int], plan: int) -> list[int]:
+    """A term's HEADS best sections as the worker ranks them for that word alone (best first; ties by
+    number), whose labels ride in the term's shard: the first results are drawn from the term shards,
+    one round trip, while the texts for snippets and the whole-query rule are still on their way."""
+    ranked, number = [], 0
+    for n in range(0, len(entry), 2):
+        number += entry[n]
+        ranked.append((-single_word_value(number, entry[n + 1], plan), number))
+    return [number for _, number in sorted(ranked)[:HEADS]]
 
 
 def shard_script(name: str, content: dict) -> str:
@@ -404,7 +436,7 @@ def read(site: Path, lang: str) -> dict:
     if lang == "zh":
         words = set()
         for n in range(manifest["terms"]):
-            words.update(term for term in read_shard(folder / f"t{n}.js") if CJK_WORD.fullmatch(term))
+            words.update(term for term in read_shard(folder / f"t{n}.js")["terms"] if CJK_WORD.fullmatch(term))
         index["vocab"] = " ".join(sorted(words))
     return index
 
