@@ -18,6 +18,8 @@ from support import EPOCH, SLUGS
 from test_lossless import sentences, skeleton, source_body
 
 from tools.common import contract
+from tools.common.paths import SOURCES
+from tools.common.ui import load_strings
 from tools.model.publication import PDF_VARIANTS, pdf_path
 from tools.publish.pdf import MARGIN, build_pdfs, fill_sizes, pdf_date
 
@@ -105,15 +107,20 @@ def squash(text: str) -> str:
 
 
 @pytest.mark.parametrize("slug", SLUGS)
-def test_pdf_content(texts, plans, slug):
+def test_pdf_content(pdf_site, texts, plans, slug):
     """The cards, the notice where there is English, each heading's canonical address; no interface."""
     plan = plans[slug]
     flat = {variant: squash(texts[pdf_path(slug, variant)]) for variant in PDF_VARIANTS}
     first = next(section for section in plan.walk() if section.heading)
+    strings = load_strings(SOURCES.ui)
+    # The download line the printed pages leave out: on the page (so that its absence below means something).
+    downloads = [squash(strings.get(lang, "pdf_download")).rstrip(":：") for lang in ("zh", "en")]
+    html = squash("".join((pdf_site / path / slug / "index.html").read_text(encoding="utf-8") for path in (".", "en")))
+    assert all(download in html for download in downloads), downloads
     for variant, text in flat.items():
         assert "来源与规范化说明" in text or "Sourceandnormalization" in text, variant
         assert f"/{slug}/#{first.id}" in text or f"/en/{slug}/#{first.id}" in text, variant
-        assert "下载PDF" not in text and "DownloadPDF" not in text and "file://" not in text, variant
+        assert not [download for download in downloads if download in text] and "file://" not in text, variant
     assert "Unofficialtranslation.TheChinesetextisauthoritative." in flat["en"]
     assert "Unofficialtranslation.TheChinesetextisauthoritative." in flat["zh-en"]
     assert "Unofficialtranslation" not in flat["zh"]
