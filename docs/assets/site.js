@@ -235,24 +235,20 @@
     document.body.appendChild(status);
   }
 
-  function addCiteButtons(article) {
-    var cite = "[" + N.cite + "][id]";
-    var targets = article.querySelectorAll(
-      "h2" + cite + ", h3" + cite + ", h4" + cite + ", h5" + cite + ", h6" + cite + ", p" + cite + ", ." + N.box + cite + " > .admonition-title");
-    for (var i = 0; i < targets.length; i++) {
-      var target = targets[i];
+  /* The cite controls are in the page from the build (tools/site/cite_buttons.py): one button closing each
+     citable heading, paragraph and box title, hidden until this script runs (.no-js), so that no insertion
+     here lays the page out again. One listener on the article serves them all: a button cites its element
+     (a box's button stands in the box's title). */
+  function wireCiteButtons(article) {
+    article.addEventListener("click", function (event) {
+      var button = event.target.closest && event.target.closest("button." + N.citeButton);
+      if (!button || !article.contains(button)) return;
+      var target = button.parentElement;
       var owner = target.classList.contains("admonition-title") ? target.parentElement : target;
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = N.citeButton;
-      button.setAttribute(N.searchExclude, "");
-      /* The visible word is the accessible name (WCAG 2.5.3); what it copies is its description. */
-      button.textContent = T.cite;
-      (function (element, control) {
-        control.addEventListener("click", function (event) { event.preventDefault(); copyCitation(element, control); });
-      })(owner, button);
-      target.appendChild(button);
-    }
+      if (!owner || !owner.hasAttribute(N.cite) || !owner.id) return;
+      event.preventDefault();
+      copyCitation(owner, button);
+    });
   }
 
   /* Printed handouts show where each cross-link goes: the absolute address, not ../x/. */
@@ -457,7 +453,7 @@
     if (!article) return;
     wireToolbar(article);
     markPrintUrls(article);
-    addCiteButtons(article);
+    wireCiteButtons(article);
     addPlanPicker(article);
     addPlanFilter();
   }

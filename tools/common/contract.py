@@ -40,8 +40,9 @@ CHART_FIGURE = "chart-figure"
 DEFINITION_OTHER = "definition-other"
 USED_IN = "used-in"
 TERM_NOTE = "term-note"  # on the glossary page: what a term means in one named plan
-# Added by site.js.
+# Written by tools/site/cite_buttons.py (closing each citable heading, paragraph and box title; wired by site.js).
 CITE_BUTTON = "cite-button"
+# Added by site.js.
 CITE_FALLBACK = "cite-fallback"
 CITE_STATUS = "cite-status"
 # Written by tools/site/hooks.py (in the page from its first paint: nothing moves when site.js wires it).
