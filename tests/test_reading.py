@@ -184,6 +184,43 @@ def test_cite_controls_visible_on_touch(open_page):
     assert opacity == "1"
 
 
+def test_copy_shortcut_leaves_out_the_cite_controls(open_page, served):  # noqa: F811
+    """Select from a chapter heading over its paragraphs, press Ctrl+C: the clipboard holds the plan text
+    (heading included) and none of the cite controls the build wrote into those elements."""
+    for lang in ("zh", "en"):
+        page = open_page(f"{'en/' if lang == 'en' else ''}{SLUGS[0]}/index.html")
+        page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served)
+        start, end = RANGES["heading to paragraphs"]
+        assert page.locator(start).first.locator(":scope > .cite-button").count() == 1
+        selected, _ = page.evaluate(SELECT, [start, end, ".no-such-element"])
+        page.keyboard.press("Control+c")
+        copied = page.evaluate("navigator.clipboard.readText()")
+        heading = page.locator(start).first.evaluate("h => h.firstChild.textContent")
+        assert heading.strip() and copied.startswith(heading.strip()), (lang, copied[:80])
+        assert ui(lang, "js_cite") not in copied and "¶" not in copied, (lang, copied)
+        assert re.sub(r"\s+", "", copied) == re.sub(r"\s+", "", selected), lang
+        page.context.close()
+
+
+def test_cite_controls_are_in_the_page_and_nothing_moves_when_the_script_runs(browser, served):  # noqa: F811
+    """The build writes the controls (tools/site/cite_buttons.py): without script they are there, hidden,
+    their place kept, so the text stands where it will stand once the script has wired them."""
+    found = {}
+    for script in (False, True):
+        context = browser.new_context(viewport=DESKTOP, java_script_enabled=script)
+        page = context.new_page()
+        page.goto(f"{served}/{SLUGS[0]}/index.html")
+        page.wait_for_load_state("load")
+        found[script] = page.evaluate("""() => [
+          [...document.querySelectorAll('article .cite-button')].map(b => getComputedStyle(b).visibility),
+          [...document.querySelectorAll('article [data-cite][id]')].map(e => e.getBoundingClientRect().top + scrollY)]""")
+        context.close()
+    (hidden, without), (shown, with_script) = found[False], found[True]
+    assert len(hidden) == len(shown) > 20
+    assert set(hidden) == {"hidden"} and set(shown) == {"visible"}
+    assert without == with_script
+
+
 # -- 7 phones ---------------------------------------------------------------------
 def test_nothing_scrolls_sideways_on_a_phone(open_page):
     for prefix in ("", "en/"):

@@ -121,7 +121,7 @@ def marks(markdown: str, tag: str) -> list[str]:
 
 def test_known_edited_pair_shows_exactly_its_inserted_and_deleted_words(fixture_docs):
     page = (fixture_docs / "compare" / "test-old--test-plan" / "index.md").read_text(encoding="utf-8")
-    rows = page.split("/// html | section.succ-row")
+    rows = re.split(rf"/// html \| \S*\.{contract.SUCC_ROW}\b", page)  # rows, and the not-continued passages, each a row
     edited = next(row for row in rows if "{#test-plan--s2-1}" in row)
     assert marks(edited, "ins") == ["全面"] and marks(edited, "del") == []
     for anchor in ("s1-1", "s1-2-1", "s1-2-2"):  # identical sections: no marks

@@ -67,3 +67,28 @@ def test_columns_marks_cite_and_axe(browser, served, bundle, lang, scheme, size)
     if scheme == "file":
         assert site.outside_requests() == []
     site.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_screen_readers_hear_where_a_change_starts_and_ends(browser, served, lang):  # noqa: F811
+    """Each <ins>/<del> is announced with its start and end (the alternative text of empty generated
+    content, site.css), which takes no room on the screen."""
+    site = Page(browser, served)
+    prefix = "" if lang == "zh" else "en/"
+    row_id = anchors.copy_id(LATER, ROW)
+    page = site.open(f"{prefix}{PATH}#{row_id}")
+    cdp = page.context.new_cdp_session(page)
+    texts = [node.get("name", {}).get("value") or "" for node in cdp.send("Accessibility.getFullAXTree")["nodes"]
+             if node.get("role", {}).get("value") == "StaticText"]
+    spoken = "".join(texts)
+    start = {"zh": ("[新增：", "[删除："), "en": ("[insertion: ", "[deletion: ")}[lang]
+    for tag, opening in zip(("ins", "del"), start):
+        marked = page.locator(f"[id='{row_id}'] ~ * {tag}").first
+        words = marked.text_content()
+        assert f"{opening}{words}] " in spoken, (tag, words)
+        # Nothing drawn: the mark is exactly as wide as its words.
+        widths = marked.evaluate("""m => { const r = document.createRange(); r.selectNodeContents(m);
+            return [m.getBoundingClientRect().width, r.getBoundingClientRect().width]; }""")
+        assert abs(widths[0] - widths[1]) < 1, (tag, widths)
+    assert start[0] not in page.locator(f"[id='{row_id}']").locator("xpath=..").inner_text()
+    site.close()

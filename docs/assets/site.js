@@ -235,30 +235,98 @@
     document.body.appendChild(status);
   }
 
-  function addCiteButtons(article) {
-    var cite = "[" + N.cite + "][id]";
-    var targets = article.querySelectorAll(
-      "h2" + cite + ", h3" + cite + ", h4" + cite + ", h5" + cite + ", h6" + cite + ", p" + cite + ", ." + N.box + cite + " > .admonition-title");
-    for (var i = 0; i < targets.length; i++) {
-      var target = targets[i];
+  /* The cite controls are in the page from the build (tools/site/cite_buttons.py): one button closing each
+     citable heading, paragraph and box title, hidden until this script runs (.no-js), so that no insertion
+     here lays the page out again. One listener on the article serves them all: a button cites its element
+     (a box's button stands in the box's title). */
+  function wireCiteButtons(article) {
+    article.addEventListener("click", function (event) {
+      var button = event.target.closest && event.target.closest("button." + N.citeButton);
+      if (!button || !article.contains(button)) return;
+      var target = button.parentElement;
       var owner = target.classList.contains("admonition-title") ? target.parentElement : target;
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = N.citeButton;
-      button.setAttribute(N.searchExclude, "");
-      /* The visible word is the accessible name (WCAG 2.5.3); what it copies is its description. */
-      button.textContent = T.cite;
-      (function (element, control) {
-        control.addEventListener("click", function (event) { event.preventDefault(); copyCitation(element, control); });
-      })(owner, button);
-      target.appendChild(button);
-    }
+      if (!owner || !owner.hasAttribute(N.cite) || !owner.id) return;
+      event.preventDefault();
+      copyCitation(owner, button);
+    });
   }
 
   /* Printed handouts show where each cross-link goes: the absolute address, not ../x/. */
   function markPrintUrls(article) {
     var links = article.querySelectorAll("a." + N.xref);
     for (var i = 0; i < links.length; i++) links[i].setAttribute(N.pageUrl, links[i].href);
+  }
+
+  /* The colour scheme toggle (Material's palette form, overrides/partials/palette.html). Material's own
+     palette component is not mounted: on every load it applied the scheme again, three whole-page style
+     passes on a phone (issue 21). The inline script of overrides/partials/javascripts/palette.html applies
+     it, stored or the system's, and shows the current option's toggle before the page is painted; here the
+     toggle switches it, as Material's component did: body attributes, the stored choice (Material's
+     __md_set, read by that inline script on the next page), the browser's theme colour, a system change
+     followed while "follow the system" is chosen, Enter steps to the next option. */
+  var PALETTE_MEDIA = "data-md-color-media";
+  function wirePalette() {
+    var inputs = Array.prototype.slice.call(document.querySelectorAll("input[name=__palette]"));
+    if (!inputs.length || !inputs[0].form) return;
+    var form = inputs[0].form;
+    var light = matchMedia("(prefers-color-scheme: light)");
+    var current = 0;
+    for (var i = 0; i < inputs.length; i++) {
+      if (inputs[i].nextElementSibling && !inputs[i].nextElementSibling.hidden) current = i;
+    }
+    function apply(index) {
+      var input = inputs[index];
+      var colours = input;
+      if (input.getAttribute(PALETTE_MEDIA) === "(prefers-color-scheme)") {
+        colours = form.querySelector("[" + PALETTE_MEDIA + "='(prefers-color-scheme: " + (light.matches ? "light" : "dark") + ")']") || input;
+      }
+      var color = { media: input.getAttribute(PALETTE_MEDIA) };
+      ["scheme", "primary", "accent"].forEach(function (key) { color[key] = colours.getAttribute("data-md-color-" + key); });
+      var body = document.body;
+      body.setAttribute("data-md-color-switching", "");  /* Material's: no transitions while the colours change */
+      for (var key in color) body.setAttribute("data-md-color-" + key, color[key]);
+      for (var j = 0; j < inputs.length; j++) {
+        if (inputs[j].nextElementSibling) inputs[j].nextElementSibling.hidden = j !== index;
+      }
+      current = index;
+      if (window.__md_set) window.__md_set("__palette", { index: index, color: color });
+      requestAnimationFrame(function () {
+        body.removeAttribute("data-md-color-switching");
+        themeColour(true);
+      });
+    }
+    form.addEventListener("change", function (event) {
+      var index = inputs.indexOf(event.target);
+      if (index >= 0) apply(index);
+    });
+    form.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter") return;
+      var next = inputs[(current + 1) % inputs.length];
+      next.click();
+      next.focus();
+    });
+    light.addEventListener("change", function () {
+      if (inputs[current].getAttribute(PALETTE_MEDIA) === "(prefers-color-scheme)") apply(current);
+    });
+  }
+  /* The browser's theme colour (and, once the reader has switched, its colour scheme), from the header as
+     drawn: at load only the theme colour, which restyles nothing, once the page is idle. */
+  function themeColour(scheme) {
+    var header = document.querySelector(".md-header");
+    if (!header) return;
+    var style = getComputedStyle(header);
+    var rgb = (style.backgroundColor.match(/\d+/g) || []).slice(0, 3);
+    meta("theme-color", "#" + rgb.map(function (c) { return (+c).toString(16).padStart(2, "0"); }).join(""));
+    if (scheme) meta("color-scheme", style.colorScheme);
+  }
+  function meta(name, content) {
+    var element = document.head.querySelector("meta[name='" + name + "']");
+    if (!element) {
+      element = document.createElement("meta");
+      element.name = name;
+      document.head.appendChild(element);
+    }
+    element.content = content;
   }
 
   /* The side-by-side switch is in the page from the build (tools/site/hooks.py), so that it holds its
@@ -450,6 +518,7 @@
     var article = document.querySelector(N.article);
     fillAccessDates(document);
     keepAnchor();
+    wirePalette();
     addStatus();
     addTooltips();
     hideOfflineLinksInBundle();
@@ -457,10 +526,13 @@
     if (!article) return;
     wireToolbar(article);
     markPrintUrls(article);
-    addCiteButtons(article);
+    wireCiteButtons(article);
     addPlanPicker(article);
     addPlanFilter();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
+  window.addEventListener("load", function () {
+    (window.requestIdleCallback || setTimeout)(function () { themeColour(false); });
+  });
 })();

@@ -40,8 +40,9 @@ CHART_FIGURE = "chart-figure"
 DEFINITION_OTHER = "definition-other"
 USED_IN = "used-in"
 TERM_NOTE = "term-note"  # on the glossary page: what a term means in one named plan
-# Added by site.js.
+# Written by tools/site/cite_buttons.py (closing each citable heading, paragraph and box title; wired by site.js).
 CITE_BUTTON = "cite-button"
+# Added by site.js.
 CITE_FALLBACK = "cite-fallback"
 CITE_STATUS = "cite-status"
 # Written by tools/site/hooks.py (in the page from its first paint: nothing moves when site.js wires it).
@@ -72,15 +73,14 @@ COMPARE_PICKER = "compare-picker"  # the reader's choice of plans (written by to
 COMPARE_COLUMN_COUNTS = (2, 3)  # a comparison of this many plans stands in columns; others are stacked
 
 # The successor comparison (tools/render/successor_page.py).
-SUCC_ROW = "succ-row"  # one section of the later plan beside its counterparts
-SUCC_COLUMNS = "succ-columns"
-SUCC_EARLIER = "succ-earlier"
-SUCC_LATER = "succ-later"
+SUCC_ROW = "succ-row"  # one section of the later plan beside its counterparts (a grid of two columns on a wide screen)
+SUCC_EARLIER = "succ-earlier"  # the row's earlier side: its one passage, its status line, or a wrapper of several passages
+SUCC_LATER = "succ-later"  # the row's later side: the later plan's passage
 SUCC_PASSAGE = "succ-passage"  # one plan's copy of a section (carries PLAN and SEARCH_EXCLUDE)
 SUCC_TITLE = "succ-title"  # its linked, citable number and title
 SUCC_STATUS = "succ-status"  # new / similarity / not continued
 SUCC_LEGEND = "succ-legend"
-SUCC_CLASSES = {SUCC_ROW, SUCC_COLUMNS, SUCC_EARLIER, SUCC_LATER, SUCC_PASSAGE, SUCC_TITLE, SUCC_STATUS, SUCC_LEGEND}
+SUCC_CLASSES = {SUCC_ROW, SUCC_EARLIER, SUCC_LATER, SUCC_PASSAGE, SUCC_TITLE, SUCC_STATUS, SUCC_LEGEND}
 
 CLASSES = {
     TWIN, TWIN_HEADING, SIDE_BY_SIDE, NO_TOOLTIPS, ANNOTATION, XREF, SEE_ALSO, DUTY, DUTY_TEXT, DUTY_UNITS, ITEM,

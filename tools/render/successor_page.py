@@ -27,7 +27,7 @@ from tools.render.markdown import attr_html, block_attrs, front_matter, safe
 from tools.render.target_lineage import successor_targets_markdown
 
 DEPTH = 2  # compare/<earlier>--<later>/index.md
-ROW, COLUMNS, EARLIER, LATER = c.SUCC_ROW, c.SUCC_COLUMNS, c.SUCC_EARLIER, c.SUCC_LATER
+ROW, EARLIER, LATER = c.SUCC_ROW, c.SUCC_EARLIER, c.SUCC_LATER
 PASSAGE, PASSAGE_TITLE, STATUS, LEGEND = c.SUCC_PASSAGE, c.SUCC_TITLE, c.SUCC_STATUS, c.SUCC_LEGEND
 
 
@@ -127,35 +127,40 @@ class ComparisonWriter:
 
     # -- one section of the later plan --------------------------------------------
     def row(self, section: Section) -> None:
+        """The row: its heading, the earlier plan's side, the later plan's passage. The sides are the row's
+        own children (its grid's two columns on a wide screen, stacked below): a side with one passage is
+        that passage, a side with none its status line, and only a side of several passages has a wrapper."""
         pairs = self.alignment.counterparts(section.id)
         heading = f"{self.number(section)} {self.title(self.later, section)}"
         row_id = anchors.copy_id(self.later.data.slug, section.id)
         self.emit(f"/// html | section.{ROW}", "", f"{'#' * self.levels[section.id]} {safe(heading)} {{#{row_id}}}", "")
-        self.emit(f"/// html | div.{COLUMNS}", "")
-        self.emit(f"/// html | div.{EARLIER}", "")
         later_text = self.paragraphs(self.later, section)
         counterpart_text: list[str] = []
         if not pairs:
-            self.emit(safe(self.label("succ_new")), f"{{: .{STATUS} }}", "")
+            self.emit(safe(self.label("succ_new")), f"{{: .{STATUS} .{EARLIER} }}", "")
+        if len(pairs) > 1:
+            self.emit(f"/// html | div.{EARLIER}", "")
         for pair in pairs:
             earlier_section = self.earlier.section(pair.earlier)
             text = self.paragraphs(self.earlier, earlier_section)
             counterpart_text += text
             marked, _ = word_diff(text, later_text, self.lang) if later_text else ([[]], [])
             element_id = f"{anchors.copy_id(self.earlier.data.slug, pair.earlier)}--{section.id}"  # one earlier section may continue into several
-            self.passage(self.earlier, earlier_section, marked if later_text else None, element_id, pair)
-        self.emit("///", "")
-        self.emit(f"/// html | div.{LATER}", "")
+            self.passage(self.earlier, earlier_section, marked if later_text else None, element_id, pair,
+                         side=EARLIER if len(pairs) == 1 else "")
+        if len(pairs) > 1:
+            self.emit("///", "")
         marked = word_diff(counterpart_text, later_text, self.lang)[1] if counterpart_text and later_text else None
-        self.passage(self.later, section, marked, f"{row_id}--text")  # the row's heading holds the copy id
-        self.emit("///", "", "///", "", "///", "")
+        self.passage(self.later, section, marked, f"{row_id}--text", side=LATER)  # the row's heading holds the copy id
+        self.emit("///", "")
 
     def passage(self, plan: Plan, section: Section, marked: list[Paragraph] | None, element_id: str,
-                pair: Pair | None = None) -> None:
-        """One section of one plan: its linked, citable title, then its text with its marks."""
+                pair: Pair | None = None, side: str = "") -> None:
+        """One section of one plan: its linked, citable title, then its text with its marks. `side` is a
+        class the passage also carries: the row's side it stands for, or the row it is (not continued)."""
         slug = plan.data.slug
         attrs = {c.PLAN: slug, c.SEARCH_EXCLUDE: "", "lang": HTML_LANG[self.lang]}
-        self.emit(f"/// html | div.{PASSAGE}", f"    attrs: {block_attrs(attrs)}", "")
+        self.emit(f"/// html | div.{PASSAGE}{'.' + side if side else ''}", f"    attrs: {block_attrs(attrs)}", "")
         link = anchors.page_link(slug, section.id, depth=DEPTH)
         name = f"{self.short(plan)} {self.number(section)} {self.title(plan, section)}"
         cite = attr_html(self.corpus.citation(plan, section.id, self.lang))
@@ -182,9 +187,7 @@ class ComparisonWriter:
         self.emit(f"## {safe(self.label('succ_not_continued'))} {{#not-continued}}", "")
         self.emit(safe(self.label("succ_not_continued_intro", later=self.short(self.later))), "")
         for section in missing:
-            self.emit(f"/// html | section.{ROW}", "")
-            self.passage(self.earlier, section, None, anchors.copy_id(self.earlier.data.slug, section.id))
-            self.emit("///", "")
+            self.passage(self.earlier, section, None, anchors.copy_id(self.earlier.data.slug, section.id), side=ROW)
 
 
 def _run_html(run: Run) -> str:

@@ -28,6 +28,7 @@ from tools.common.ui import Strings, count_word, load_strings  # noqa: E402
 from tools.publish.bundle import ZIP_NAME  # noqa: E402
 from tools.render import jsonld  # noqa: E402
 from tools.site import blocks, exports, material, search_index  # noqa: E402
+from tools.site.cite_buttons import cite_buttons  # noqa: E402
 from tools.site.tooltips import GlossaryTooltipsExtension  # noqa: E402
 
 PLANS_PAGE = "plans/index.md"
@@ -162,6 +163,7 @@ def on_page_content(html_text, page, config, files, **kwargs):
     if page.file.src_uri.startswith("404"):
         return html_text
     lang = page_lang(page)
+    html_text = cite_buttons(html_text, strings().get(lang, "js_cite"))
     return side_by_side_toolbar(unofficial_notice(html_text, page, lang), lang)
 
 
