@@ -162,9 +162,10 @@ def test_akn_text_equals_page_text(built_site, plans, slug, lang):
 
 
 def _own_text(element) -> str:
-    """An element's text without the heading's permalink and without translator's notes (AKN keeps those in meta/notes)."""
+    """An element's text without the heading's permalink, its cite control and translator's notes (AKN keeps those in meta/notes)."""
     return "".join(element.xpath(
         ".//text()[not(ancestor::a[contains(@class, 'headerlink')])]"
+        f"[not(ancestor::button[contains(concat(' ', @class, ' '), ' {contract.CITE_BUTTON} ')])]"
         f"[not(ancestor::span[contains(concat(' ', @class, ' '), ' {contract.TRANSLATOR_NOTE} ')])]"
     ))
 

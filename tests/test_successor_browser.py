@@ -82,7 +82,7 @@ def test_screen_readers_hear_where_a_change_starts_and_ends(browser, served, lan
              if node.get("role", {}).get("value") == "StaticText"]
     spoken = "".join(texts)
     start = {"zh": ("[新增：", "[删除："), "en": ("[insertion: ", "[deletion: ")}[lang]
-    for tag, opening in zip(("ins", "del"), start):
+    for tag, opening in zip(("ins", "del"), start, strict=True):
         marked = page.locator(f"[id='{row_id}'] ~ * {tag}").first
         words = marked.text_content()
         assert f"{opening}{words}] " in spoken, (tag, words)

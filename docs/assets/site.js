@@ -340,8 +340,9 @@
 
   /* Glossary tooltips (WCAG 1.4.13, 2.1.1): each term is reachable by Tab and shows its
      definition on focus or hover; the tooltip stays while the pointer is on it and Esc closes
-     it. The definition moves out of `title` now, before Material's own tooltips (which are
-     mouse-only) and the browser's native one see it; the HTML keeps it for print and crawlers. */
+     it. The definition moves out of `title` now, so that the browser's native tooltip does not show it
+     too (mkdocs.yml has no content.tooltips: Material's are not mounted); the HTML keeps it for print,
+     crawlers and a reader without script. */
   var terms = document.querySelectorAll("article abbr[title]");
   for (var t = 0; t < terms.length; t++) {
     terms[t].setAttribute(N.definition, terms[t].getAttribute("title"));

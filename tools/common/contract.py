@@ -49,6 +49,9 @@ CITE_STATUS = "cite-status"
 PLAN_TOOLBAR = "plan-toolbar"
 SBS_TOGGLE = "sbs-toggle"
 TERM_TOOLTIP = "term-tooltip"  # the one tooltip that shows a glossary term's definition
+# Written by tools/site/tables.py: a Markdown table, in Material's wrappers from the build, styled as Material styles
+# a table without a class (assets/site.css), which its script would otherwise wrap on every page load.
+TYPESET_TABLE = "typeset-table"
 # Added by tools/site/hooks.py.
 SBS_ONLY = "sbs-only"  # shown only in side-by-side mode
 OFFLINE_ZIP = "offline-zip"  # a link to the offline bundle (hidden when the page is the bundle)
@@ -87,7 +90,7 @@ CLASSES = {
     DASH, BOX, PLAN_TABLE, NOTICE, NOTICE_LABEL, NOTICE_HEADING, PREAMBLE, CLOSING, META_CARD, NORMALIZATION,
     TARGETS_SUMMARY, UNOFFICIAL, ZH_ORIGINAL, CHART, CHART_FIGURE, DEFINITION_OTHER, USED_IN, CITE_BUTTON,
     CITE_FALLBACK, CITE_STATUS, PLAN_TOOLBAR, SBS_TOGGLE, *CHART_PARTS, TRANSLATOR_NOTE, TRANSLATOR_NOTES,
-    TERM_TOOLTIP, SBS_ONLY, OFFLINE_ZIP, PDF, PDF_CITE, PDF_LINKS, TERM_NOTE,
+    TERM_TOOLTIP, TYPESET_TABLE, SBS_ONLY, OFFLINE_ZIP, PDF, PDF_CITE, PDF_LINKS, TERM_NOTE,
     COMPARE, COMPARE_PLAN, COMPARE_BODY, COMPARE_SOURCE, COMPARE_PICKER,
 }
 CLASSES |= {SIMILAR, SIMILAR_SOURCE, SIMILAR_ZH} | SUCC_CLASSES

@@ -29,6 +29,7 @@ from tools.publish.bundle import ZIP_NAME  # noqa: E402
 from tools.render import jsonld  # noqa: E402
 from tools.site import blocks, exports, material, search_index  # noqa: E402
 from tools.site.cite_buttons import cite_buttons  # noqa: E402
+from tools.site.tables import wrap_tables  # noqa: E402
 from tools.site.tooltips import GlossaryTooltipsExtension  # noqa: E402
 
 PLANS_PAGE = "plans/index.md"
@@ -163,7 +164,7 @@ def on_page_content(html_text, page, config, files, **kwargs):
     if page.file.src_uri.startswith("404"):
         return html_text
     lang = page_lang(page)
-    html_text = cite_buttons(html_text, strings().get(lang, "js_cite"))
+    html_text = wrap_tables(cite_buttons(html_text, strings().get(lang, "js_cite")))
     return side_by_side_toolbar(unofficial_notice(html_text, page, lang), lang)
 
 

@@ -21,6 +21,9 @@ SEARCH_SELECTORS = {
 }
 SEARCH_RESULT = SEARCH_SELECTORS["result"]
 OFFLINE_INDEX_PREFIX = "var __index = "  # search/search_index.js as the offline plugin writes it
+# Material's script wraps every table of the content that has no class (`table:not([class])`, which its
+# stylesheet also styles) in these two elements, for scrolling sideways (tools/site/tables.py writes them).
+TABLE_WRAPPERS = ("md-typeset__scrollwrap", "md-typeset__table")
 
 # The Nu HTML Checker's allowance: errors in Material's own markup that this project keeps, each
 # exactly one message on exactly one element (tests/test_validators.py fails on any other error,
