@@ -63,6 +63,10 @@ def declarations(css: str, selector_part: str) -> set[str]:
     return found
 
 
+# Inside its wrappers a table has no next sibling: Material's rule for what follows a table never applies.
+NEVER_MATCHES = ".md-typeset table:not([class])+*"
+
+
 @pytest.mark.parametrize("sheet", ["main"])
 def test_the_class_is_styled_as_material_styles_a_table_without_one(sheet):
     """site.css repeats every rule of Material's stylesheet for `table:not([class])`, for the class (a Material
@@ -72,6 +76,7 @@ def test_the_class_is_styled_as_material_styles_a_table_without_one(sheet):
     folder = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
     theirs = "".join(p.read_text(encoding="utf-8") for p in folder.glob(f"{sheet}.*.min.css"))
     expected = {rule.replace("table:not([class])", f"table.{contract.TYPESET_TABLE}")
-                for rule in declarations(theirs, "table:not([class])")}
+                for rule in declarations(theirs, "table:not([class])")
+                if not rule.startswith(NEVER_MATCHES)}
     ours = declarations((DOCS / "assets" / "site.css").read_text(encoding="utf-8"), f"table.{contract.TYPESET_TABLE}")
     assert expected and expected == ours
