@@ -240,6 +240,39 @@ def test_chart_text_is_readable_on_a_phone(open_page):
     assert sizes and min(sizes) >= 11
 
 
+# -- the colour scheme toggle (overrides/partials/javascripts/palette.html, site.js wirePalette) -----------
+PALETTE = """() => [document.body.getAttribute('data-md-color-media'), document.body.getAttribute('data-md-color-scheme'),
+  [...document.querySelectorAll('input[name=__palette] + label')].filter(l => !l.hidden).map(l => l.htmlFor)]"""
+
+
+def test_palette_follows_the_system_and_switches_and_is_kept(open_page):
+    """Without a stored choice the system's scheme shows from the first paint (no script of Material's needed);
+    the toggle steps through system, light and dark, and the choice holds on the next page and after a reload;
+    following the system follows its change; Enter on the options steps on, as Material's toggle did."""
+    page = open_page(f"{SLUGS[0]}/index.html", scheme="dark")
+    assert page.evaluate(PALETTE) == ["(prefers-color-scheme)", "slate", ["__palette_1"]]
+    page.emulate_media(color_scheme="light")
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'default'")
+    steps = []
+    for _ in range(3):
+        page.locator("input[name=__palette] + label:not([hidden])").click()
+        steps.append(page.evaluate(PALETTE))
+    assert steps == [["(prefers-color-scheme: light)", "default", ["__palette_2"]],
+                     ["(prefers-color-scheme: dark)", "slate", ["__palette_0"]],
+                     ["(prefers-color-scheme)", "default", ["__palette_1"]]]
+    page.locator("input[name=__palette] + label:not([hidden])").click()  # light, stored
+    page.goto(page.url.replace(f"{SLUGS[0]}/index.html", "targets/index.html"))
+    assert page.evaluate(PALETTE) == ["(prefers-color-scheme: light)", "default", ["__palette_2"]]
+    page.focus("#__palette_1")
+    page.keyboard.press("Enter")
+    assert page.evaluate(PALETTE)[:2] == ["(prefers-color-scheme: dark)", "slate"]
+    page.reload()
+    page.wait_for_load_state("load")
+    assert page.evaluate(PALETTE) == ["(prefers-color-scheme: dark)", "slate", ["__palette_0"]]
+    assert page.evaluate("document.querySelector('meta[name=theme-color]').content").startswith("#")
+    page.context.close()
+
+
 # -- 11 screenshots ---------------------------------------------------------------
 def test_screenshots_at_both_widths_and_palettes(open_page):
     ARTIFACTS.mkdir(exist_ok=True)
