@@ -225,7 +225,8 @@ def render(results: dict[int, dict]) -> list[str]:
              "知识产权质押 (zh), IP insurance (en).", "",
              ENGINES, "",
              f"Machine load average (1 min) when written: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; the times "
-             "are CPU-bound beyond the network's floor (two round trips of 562.5 ms: term shards, then text shards).", "",
+             "are CPU-bound beyond the network's floor: one round trip of 562.5 ms (the term shards, which carry the labels of "
+             "each term's best sections; the snippets follow with the text shards, a second round trip later).", "",
              "| plans | language | text per plan, gzip (synthetic / real) | whole index, gzip | shards | "
              "page load without search | one search, transferred | first result, median | holds |",
              "|---|---|---|---|---|---|---|---|---|"]
