@@ -269,7 +269,9 @@ def test_palette_follows_the_system_and_switches_and_is_kept(open_page):
     page.reload()
     page.wait_for_load_state("load")
     assert page.evaluate(PALETTE) == ["(prefers-color-scheme: dark)", "slate", ["__palette_0"]]
-    assert page.evaluate("document.querySelector('meta[name=theme-color]').content").startswith("#")
+    # The browser's theme colour is set once the page is idle (site.js themeColour): waited for, not raced.
+    page.wait_for_function("() => /^#[0-9a-f]{6}$/.test((document.querySelector('meta[name=theme-color]') || {}).content || '')",
+                           timeout=10000)
     page.context.close()
 
 
