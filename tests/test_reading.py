@@ -106,16 +106,17 @@ FIRST_TEXT = """() => {
 
 
 @pytest.mark.parametrize("viewport,screens", [(DESKTOP, 1.0), (PHONE, 1.5)])
-def test_plan_text_comes_first(open_page, viewport, screens):
+def test_plan_text_comes_first(open_page, served, viewport, screens):  # noqa: F811
+    page = open_page("index.html", viewport)
     for slug in SLUGS:
         for prefix in ("", "en/"):
-            page = open_page(f"{prefix}{slug}/index.html", viewport)
+            visit(page, served, f"{prefix}{slug}/index.html")
             top = page.evaluate(FIRST_TEXT)
             assert top < viewport["height"] * screens - 40, (prefix + slug, top)
             # The cards stay on the page, collapsed.
             assert page.locator("details#document-info").count() == 1
             assert page.locator("details#normalization").count() == 1
-            page.context.close()
+    page.context.close()
 
 
 def test_targets_card_has_no_empty_column(open_page):
@@ -285,17 +286,21 @@ def test_palette_follows_the_system_and_switches_and_is_kept(open_page):
 
 
 # -- 11 screenshots ---------------------------------------------------------------
-def test_screenshots_at_both_widths_and_palettes(open_page):
+def test_screenshots_at_both_widths_and_palettes(open_page, served):  # noqa: F811
     ARTIFACTS.mkdir(exist_ok=True)
+    page = open_page("index.html")
     for name, path in (("plan", f"{SLUGS[0]}/index.html"), ("home", "index.html"), ("targets", "targets/index.html")):
         for prefix in ("", "en/"):
             for size, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
                 for scheme in ("light", "dark"):
-                    page = open_page(prefix + path, viewport, scheme)
+                    # One tab, its size and the system's scheme set before each page loads (no choice stored).
+                    page.set_viewport_size(viewport)
+                    page.emulate_media(color_scheme=scheme)
+                    visit(page, served, prefix + path)
                     out = ARTIFACTS / f"reading-{name}-{prefix.strip('/') or 'zh'}-{size}-{scheme}.png"
                     page.screenshot(path=str(out))
                     assert out.stat().st_size > 5_000
-                    page.context.close()
+    page.context.close()
 
 
 # -- 9 translation notice -----------------------------------------------------------
