@@ -73,8 +73,11 @@ def test_books_keep_the_page_anchors_and_cards(built_site, books, slug):
         assert {"document-info", "normalization"} <= book_ids
         assert ("unofficial" in book_ids) == (lang == "en")
         assert f'lang="{ "zh-Hans" if lang == "zh" else "en"}" xml:lang=' in xhtml
-        assert 'class="twin' not in xhtml and "cite-this" not in xhtml
-        # Only this plan's text: no similar passage of another plan (data-plan copies).
+        # What the book leaves out is on the page (so that its absence means something): the other language's
+        # twins, the cite card, other plans' similar passages (data-plan copies).
+        twin = f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {contract.TWIN} ')]"
+        assert root.xpath(twin) and root.xpath(f"//*[@id='{contract.CITE_CARD_ID}']") and root.xpath(f"//*[@{contract.PLAN}]")
+        assert not tree.xpath(twin) and not tree.xpath(f"//*[@id='{contract.CITE_CARD_ID}']")
         assert not tree.xpath(f"//*[@{contract.PLAN}]") and f'class="{contract.SIMILAR}' not in xhtml
         with zipfile.ZipFile(books / epub_path(slug, lang)) as book:
             nav = book.read("EPUB/nav.xhtml").decode("utf-8")
