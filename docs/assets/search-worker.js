@@ -43,7 +43,7 @@
      brings the labels of its terms' best sections (heads), from which the first results are drawn. */
   self.SEARCH_SHARD = function (name, content) {
     shards[name] = content;
-    if (content.heads) {
+    if (content.terms) {
       Object.assign(labelled, content.docs);
       Object.assign(labelledPages, content.pages);
     }
@@ -262,17 +262,22 @@
     return picked;
   }
 
+  /* The text shard that holds a section. */
+  function textShardOf(number) {
+    return "d" + Math.floor(number / manifest.per);
+  }
+
   function hasText(number) {
-    return Boolean(shards["d" + Math.floor(number / manifest.per)]);
+    return Boolean(shards[textShardOf(number)]);
   }
 
   /* A section's [page, anchor, number, title, text] from its text shard, else its label alone from a term shard's heads. */
   function docOf(number) {
-    return hasText(number) ? shards["d" + Math.floor(number / manifest.per)].docs[number % manifest.per] : labelled[number];
+    return hasText(number) ? shards[textShardOf(number)].docs[number % manifest.per] : labelled[number];
   }
 
   function pageInfo(number) {
-    return hasText(number) ? shards["d" + Math.floor(number / manifest.per)].pages[pageOf[number]] : labelledPages[pageOf[number]];
+    return hasText(number) ? shards[textShardOf(number)].pages[pageOf[number]] : labelledPages[pageOf[number]];
   }
 
   /* What a result is called: plan short name, printed number, title (新疆“十四五”规划 三（一）5
@@ -325,7 +330,7 @@
   }
 
   function textShard(hit) {
-    return "d" + Math.floor(hit.doc / manifest.per);
+    return textShardOf(hit.doc);
   }
 
   function textShards(hits) {

@@ -19,10 +19,10 @@ Instead, after the build:
     `{"terms": T, "per": P, "plan": N, "pages": [sections of page 0, of page 1, …], "endings": […]}`.
     Pages are numbered plan pages first, and sections page by page in that order, so a
     section's number gives its page and whether it is a plan section (number < N);
-  - `t0.js … t<T−1>.js`, the term shards: `{"terms": {term: [delta, code, delta, code, …]}, "heads":
-    {term: [section, …]}, "docs": {section: [page, anchor, number, title]}, "pages": {page: [url,
-    title, short]}}`. `heads` are each term's HEADS best sections for that word alone, whose labels
-    (`docs`, `pages`: the text shards' fields without the text) ride along, so that the worker draws
+  - `t0.js … t<T−1>.js`, the term shards: `{"terms": {term: [delta, code, delta, code, …]}, "docs":
+    {section: [page, anchor, number, title]}, "pages": {page: [url, title, short]}}`. `docs` and
+    `pages` are the labels (the text shards' fields without the text) of each term's HEADS best
+    sections for that word alone (`heads`), which ride along so that the worker draws
     the first results after one round trip and adds snippets when the text shards arrive. The postings of
     each term: the section number (as the difference from the previous one) and
     `title count + 8 × text count` (capped at 7 and 50; a term found in more than a quarter of
@@ -361,11 +361,10 @@ def shards(index: dict, lang: str, vocab: list[str]) -> dict[str, dict]:
     label_bytes = [len(json.dumps(doc[:4], ensure_ascii=False).encode("utf-8")) for doc in docs]
     size = sum(len(term) * 3 + 4 * len(entry) + sum(label_bytes[n] + 4 for n in best[term]) for term, entry in terms.items())
     count = max(1, -(-size // TERM_SHARD_BYTES))
-    out: dict[str, dict] = {f"t{n}": {"terms": {}, "heads": {}, "pages": {}, "docs": {}} for n in range(count)}
+    out: dict[str, dict] = {f"t{n}": {"terms": {}, "pages": {}, "docs": {}} for n in range(count)}
     for term in sorted(terms):
         shard = out[f"t{shard_of(term_key(term), count)}"]
         shard["terms"][term] = terms[term]
-        shard["heads"][term] = best[term]
         for number in best[term]:
             shard["docs"][str(number)] = docs[number][:4]
             shard["pages"][str(docs[number][0])] = pages[docs[number][0]]
