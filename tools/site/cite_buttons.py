@@ -24,6 +24,7 @@ import html
 import re
 
 from tools.common import contract
+from tools.site.htmltext import outside_scripts
 
 _HAS_CITE = rf'(?=[^>]*\s{contract.CITE}=")(?=[^>]*\sid=")'
 # A citable heading or paragraph: its opening tag.
@@ -32,7 +33,6 @@ CITABLE = re.compile(rf"<(h[2-6]|p)\b{_HAS_CITE}[^>]*>")
 BOX_TITLE = re.compile(
     rf'<div\b(?=[^>]*\sclass="(?:[^"]*\s)?{contract.BOX}(?:\s[^"]*)?"){_HAS_CITE}[^>]*>\s*'
     rf'<p\b(?=[^>]*\sclass="(?:[^"]*\s)?admonition-title(?:\s[^"]*)?")[^>]*>')
-SCRIPT = re.compile(r"(<script\b.*?</script>)", re.S | re.I)
 
 
 def button(label: str) -> str:
@@ -45,9 +45,7 @@ def cite_buttons(html_text: str, label: str) -> str:
     if f"{contract.CITE}=" not in html_text:
         return html_text
     control = button(label)
-    parts = SCRIPT.split(html_text)
-    # Odd parts are scripts, kept as they are.
-    return "".join(part if index % 2 else _insert(part, control) for index, part in enumerate(parts))
+    return outside_scripts(html_text, lambda part: _insert(part, control))
 
 
 def _insert(text: str, control: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from html.parser import HTMLParser
 
 from tools.site.material import ARTICLE_CLASS
@@ -64,3 +66,14 @@ def article_text(html: str, skip_classes=(), skip_ids=()) -> str:
     parser = ArticleText(set(skip_classes), set(skip_ids))
     parser.feed(html)
     return "".join(parser.parts)
+
+
+SCRIPT = re.compile(r"(<script\b.*?</script>)", re.S | re.I)
+
+
+def outside_scripts(html: str, change: Callable[[str], str]) -> str:
+    """`html` with `change` applied to the text between its scripts; each script (the JSON of
+    `data-csl-sections`, say) is kept as it is, so a change to elements never reaches inside one."""
+    parts = SCRIPT.split(html)
+    # Odd parts are scripts.
+    return "".join(part if index % 2 else change(part) for index, part in enumerate(parts))

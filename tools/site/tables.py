@@ -15,19 +15,19 @@ from __future__ import annotations
 import re
 
 from tools.common import contract
+from tools.site.htmltext import outside_scripts
 from tools.site.material import TABLE_WRAPPERS
 
 # A table with no class attribute (Python-Markdown writes `<table>`; attributes from attr_list may follow).
 CLASSLESS_TABLE = re.compile(r"<table\b(?![^>]*\sclass=)([^>]*)>")
-SCRIPT = re.compile(r"(<script\b.*?</script>)", re.S | re.I)
+TABLE_TAG = re.compile(r"<(/?)table\b")
 
 
 def wrap_tables(html_text: str) -> str:
     """`html_text` (an article's HTML) with every table that has no class wrapped and classed."""
     if "<table" not in html_text:
         return html_text
-    parts = SCRIPT.split(html_text)
-    return "".join(part if index % 2 else _wrap(part) for index, part in enumerate(parts))
+    return outside_scripts(html_text, _wrap)
 
 
 def _wrap(text: str) -> str:
@@ -48,7 +48,7 @@ def _wrap(text: str) -> str:
 def _closing(text: str, start: int) -> int:
     """Where the table opened before `start` closes (a table may hold a table)."""
     depth, position = 1, start
-    for match in re.compile(r"<(/?)table\b").finditer(text, start):
+    for match in TABLE_TAG.finditer(text, start):
         depth += -1 if match.group(1) else 1
         position = match.start()
         if depth == 0:
